@@ -1,0 +1,44 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Gongshi",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "Gongshi", targets: ["Gongshi"]),
+        .executable(name: "gongshi", targets: ["gongshi"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
+        ),
+        .target(name: "CAtomicSwap"),
+        .target(
+            name: "Gongshi",
+            dependencies: [
+                "CCmark",
+                "CAtomicSwap",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "gongshi",
+            dependencies: [
+                "Gongshi",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "GongshiTests",
+            dependencies: ["Gongshi"]
+        ),
+    ]
+)

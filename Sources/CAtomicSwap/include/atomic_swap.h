@@ -1,0 +1,8 @@
+#ifndef GONGSHI_ATOMIC_SWAP_H
+#define GONGSHI_ATOMIC_SWAP_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE).
+/// Returns 0 on success, or -1 with errno set (ENOSYS/EINVAL where the file system cannot do it).
+int gongshi_exchange_paths(const char *first, const char *second);
+
+#endif

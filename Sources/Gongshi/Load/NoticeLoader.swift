@@ -1,0 +1,115 @@
+import Foundation
+import Yams
+
+/// Reads one notice file: splits front matter from body, decodes the front matter into a Notice.
+public enum NoticeLoader {
+    /// Decodes a notice from the bytes of its file. `path` is how messages name the file.
+    public static func load(data: Data, path: String, defaultColumn: String) -> (Notice?, [Diagnostic]) {
+        let source: SourceText
+        switch SourceText.decode(data, file: path) {
+        case .success(let s): source = s
+        case .failure(let d): return (nil, [d])
+        }
+        let split: FrontMatterSplit
+        switch FrontMatterSplit.split(source.text, file: path) {
+        case .success(let s): split = s
+        case .failure(let d): return (nil, [d])
+        }
+        var doc = YAMLDocument(yaml: split.yaml, file: path, firstLine: split.yamlFirstLine)
+        guard let root = doc.root else {
+            if doc.diagnostics.isEmpty {
+                return (nil, [.error("front matter 是空的", file: path, line: 1, column: 1, hint: "至少写上 title、org、date 三个字段")])
+            }
+            return (nil, doc.diagnostics)
+        }
+        doc.check(against: Schema.notice)
+        guard root.mapping != nil else { return (nil, doc.diagnostics) }
+
+        let title = doc.decode(String.self, at: "title")
+        let org = doc.decode(String.self, at: "org")
+        let date = doc.decode(CalendarDate.self, at: "date")
+        let slugText = doc.decode(String.self, at: "slug")
+        let column = doc.decode(String.self, at: "column")
+        let summary = doc.decode(String.self, at: "summary")
+        let inspection = doc.decode(Inspection.self, at: "inspection")
+        let problems = doc.decode([Problem].self, at: "problems") ?? []
+        let stats = doc.decode(ProgressStats.self, at: "stats")
+        let contact = doc.decode(Contact.self, at: "contact")
+        let signature = doc.decode(Signature.self, at: "signature")
+
+        var diagnostics = doc.diagnostics
+        func requireText(_ value: String?, _ key: String) {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty, let node = root[key: key] {
+                let (line, column) = doc.location(node.mark)
+                diagnostics.append(.error("必填字段“\(key)”是空的", file: path, line: line, column: column, hint: "请填写内容"))
+            }
+        }
+        requireText(title, "title")
+        requireText(org, "org")
+
+        let fileName = (path as NSString).lastPathComponent
+        let slug = slugText ?? Slug.fromFileName(fileName)
+        if let problem = Slug.problem(with: slug) {
+            let (line, column) = root[key: "slug"].map { doc.location($0.mark) } ?? (1, 1)
+            let hint = slugText == nil
+                ? "文件名不能直接用作网址名：请在 front matter 中加一行 slug: 英文或拼音名称，例如 slug: shiliqu-2025"
+                : "请改成小写英文、拼音或数字，用“-”连接，例如 shiliqu-2025"
+            diagnostics.append(.error(problem, file: path, line: line, column: column, hint: hint))
+        }
+
+        let dedupedDiagnostics = diagnostics.uniqued()
+        guard !dedupedDiagnostics.hasErrors, let title, let org, let date else { return (nil, dedupedDiagnostics) }
+        let notice = Notice(
+            sourcePath: path, title: title.trimmingCharacters(in: .whitespaces), org: org.trimmingCharacters(in: .whitespaces),
+            date: date, slug: slug, column: column?.nonEmpty ?? defaultColumn, summary: summary?.nonEmpty,
+            inspection: inspection, problems: problems, stats: stats, contact: contact, signature: signature,
+            body: split.body, bodyStartLine: split.bodyFirstLine)
+        var located = notice
+        located.positions = positions(of: root, in: doc)
+        return (located, dedupedDiagnostics)
+    }
+}
+
+/// Records where every key of the front matter stands.
+private func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
+    var result = SourcePositions()
+    func walk(_ node: Node, _ path: String) {
+        switch node {
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                guard let name = key.scalar?.string else { continue }
+                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                let (line, column) = doc.location(key.mark)
+                result.byPath[childPath] = SourcePosition(line: line, column: column)
+                walk(value, childPath)
+            }
+        case .sequence(let seq):
+            for (i, item) in seq.enumerated() {
+                let childPath = "\(path)[\(i + 1)]"
+                let (line, column) = doc.location(item.mark)
+                result.byPath[childPath] = SourcePosition(line: line, column: column)
+                walk(item, childPath)
+            }
+        default:
+            break
+        }
+    }
+    walk(root, "")
+    return result
+}
+
+extension String {
+    /// nil for empty or whitespace-only text.
+    var nonEmpty: String? {
+        let t = trimmingCharacters(in: .whitespacesAndNewlines)
+        return t.isEmpty ? nil : t
+    }
+}
+
+extension Array where Element: Hashable {
+    /// Drops repeats, keeping the first of each.
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,95 @@
+import Foundation
+
+/// Everything read from a site folder's content/: the settings and every notice that decoded.
+public struct LoadedContent: Sendable {
+    public var config: SiteConfig
+    public var notices: [Notice]
+    public init(config: SiteConfig, notices: [Notice]) { self.config = config; self.notices = notices }
+}
+
+/// Where a site's files are.
+public struct SiteLayout: Sendable {
+    public let root: URL
+    public init(root: URL) { self.root = root.standardizedFileURL }
+    public var content: URL { root.appendingPathComponent("content") }
+    public var configFile: URL { content.appendingPathComponent("site.yaml") }
+    public var noticesFolder: URL { content.appendingPathComponent("notices") }
+    public var templates: URL { root.appendingPathComponent("templates") }
+
+    /// `content/notices/a.md` for messages: relative to the site folder.
+    public func displayPath(_ url: URL) -> String {
+        let full = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+}
+
+/// The load stage: reads site.yaml and every notice, collecting all diagnostics before giving up.
+public enum SiteLoader {
+    /// Files larger than this are refused (a notice is a few kilobytes; a huge file is a mistake).
+    public static let defaultMaxFileSize = 10 * 1024 * 1024
+
+    public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize) -> (LoadedContent?, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        let configPath = layout.displayPath(layout.configFile)
+        var config: SiteConfig?
+        if let data = FileManager.default.contents(atPath: layout.configFile.path) {
+            let (c, d) = ConfigLoader.load(data: data, path: configPath)
+            config = c
+            diagnostics += d
+        } else {
+            diagnostics.append(.error("找不到网站设置文件 \(configPath)", file: configPath,
+                                      hint: "请在网站文件夹里创建 content/site.yaml（至少写 title: 网站名称），或用 --site 指定网站文件夹"))
+        }
+
+        let files = noticeFiles(in: layout, diagnostics: &diagnostics)
+        var notices: [Notice] = []
+        for url in files {
+            let path = layout.displayPath(url)
+            guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &diagnostics) else { continue }
+            let (notice, d) = NoticeLoader.load(data: data, path: path, defaultColumn: config?.defaultColumn ?? "巡察整改")
+            diagnostics += d
+            if let notice { notices.append(notice) }
+        }
+        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (LoadedContent(config: config, notices: notices), diagnostics)
+    }
+
+    /// The notice files, sorted by name; hidden files and editor backups are skipped.
+    static func noticeFiles(in layout: SiteLayout, diagnostics: inout [Diagnostic]) -> [URL] {
+        let folder = layout.noticesFolder
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+            diagnostics.append(.warning("找不到通知文件夹 \(layout.displayPath(folder))，网站将没有通知", file: layout.displayPath(folder),
+                                        hint: "把通知放在 content/notices/ 下，每个通知一个 .md 文件"))
+            return []
+        }
+        let siteRoot = layout.root.resolvingSymlinksInPath().path + "/"
+        return names.sorted().compactMap { name -> URL? in
+            guard name.hasSuffix(".md"), !name.hasPrefix("."), !name.hasPrefix("#"), !name.hasSuffix("~") else { return nil }
+            let url = folder.appendingPathComponent(name)
+            let resolved = url.resolvingSymlinksInPath().path
+            if !resolved.hasPrefix(siteRoot) {
+                diagnostics.append(.warning("\(name) 是指向网站文件夹之外的链接，已跳过", file: layout.displayPath(url),
+                                            hint: "请把文件本身复制到 content/notices/ 中"))
+                return nil
+            }
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
+            return url
+        }
+    }
+
+    static func read(_ url: URL, path: String, maxFileSize: Int, diagnostics: inout [Diagnostic]) -> Data? {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        if size > maxFileSize {
+            diagnostics.append(.error("文件太大（\(size / 1024 / 1024) MB，上限 \(maxFileSize / 1024 / 1024) MB）", file: path, line: 1, column: 1,
+                                      hint: "通知正文通常只有几十 KB，请检查是否误放了其他文件"))
+            return nil
+        }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            diagnostics.append(.error("无法读取文件", file: path, line: 1, column: 1, hint: "请检查文件权限"))
+            return nil
+        }
+        return data
+    }
+}

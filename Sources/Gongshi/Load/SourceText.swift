@@ -1,0 +1,57 @@
+import Foundation
+
+/// A text file as offices produce it, made ready for parsing: BOM removed, line endings made `\n`.
+struct SourceText {
+    let text: String
+
+    /// Reads `data` as UTF-8 text; returns a diagnostic instead when it is not text or not UTF-8.
+    static func decode(_ data: Data, file: String) -> Result<SourceText, Diagnostic> {
+        if data.isEmpty {
+            return .failure(.error("文件是空的", file: file, line: 1, column: 1,
+                                   hint: "请写入 front matter 和正文，或删除这个文件；可用 gongshi new 生成模板"))
+        }
+        if data.contains(0) {
+            return .failure(.error("这不是文本文件（含有二进制内容）", file: file, line: 1, column: 1,
+                                   hint: "通知应是 UTF-8 编码的 Markdown 文本；Word 文档请用 gongshi import 导入"))
+        }
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        guard let text = String(data: bytes, encoding: .utf8) else {
+            return .failure(.error("文件不是 UTF-8 编码（可能是 GB18030/GBK）", file: file, line: 1, column: 1,
+                                   hint: "用 gongshi import 导入，或运行：iconv -f GB18030 -t UTF-8 \"\(file)\" -o 新文件.md"))
+        }
+        let normalized = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : text
+        return .success(SourceText(text: normalized))
+    }
+}
+
+/// A notice file split into its YAML front matter and Markdown body.
+struct FrontMatterSplit {
+    /// YAML between the two `---` lines.
+    let yaml: String
+    /// File line on which the YAML's first line stands (1-based).
+    let yamlFirstLine: Int
+    let body: String
+    /// File line on which the body starts (1-based).
+    let bodyFirstLine: Int
+
+    static func split(_ text: String, file: String) -> Result<FrontMatterSplit, Diagnostic> {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+            return .failure(.error("文件开头缺少 front matter：第一行应为 ---", file: file, line: 1, column: 1,
+                                   hint: "在文件最前面加上以 --- 开始、以 --- 结束的一段，写明 title、org、date 等字段"))
+        }
+        guard let close = lines.indices.dropFirst().first(where: {
+            let t = lines[$0].trimmingCharacters(in: .whitespaces)
+            return t == "---" || t == "..."
+        }) else {
+            return .failure(.error("front matter 没有结束：找不到第二个 --- 行", file: file, line: 1, column: 1,
+                                   hint: "在最后一个字段之后另起一行写 ---，再写正文"))
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+    }
+}

@@ -1,0 +1,57 @@
+import CCmark
+
+/// Renders a notice body with libcmark. Raw HTML is dropped and unsafe link targets are emptied
+/// unless the site explicitly allows raw HTML.
+public struct MarkdownRenderer: Sendable {
+    public var allowRawHTML: Bool
+
+    public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+
+    public func html(_ markdown: String) -> String {
+        var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
+        if allowRawHTML { options |= CMARK_OPT_UNSAFE }
+        let document: OpaquePointer? = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        clean(document)
+        guard let rendered = cmark_render_html(document, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// Link and image targets that must never reach a reader, whatever the site allows.
+    public static func isUnsafeURL(_ url: String) -> Bool {
+        let scheme = url.unicodeScalars
+            .filter { !($0.value <= 0x20 || $0.value == 0x7F) }   // browsers ignore these inside a scheme
+            .prefix(16)
+        let text = String(String.UnicodeScalarView(scheme)).lowercased()
+        return text.hasPrefix("javascript:") || text.hasPrefix("vbscript:") || text.hasPrefix("data:") || text.hasPrefix("file:")
+    }
+
+    /// Empties unsafe link targets and makes body headings start at level 2 (the page title is the only h1).
+    private func clean(_ document: OpaquePointer) {
+        guard let iterator = cmark_iter_new(document) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if let url = cmark_node_get_url(node), MarkdownRenderer.isUnsafeURL(String(cString: url)) {
+                    cmark_node_set_url(node, "")
+                }
+            case CMARK_NODE_HEADING:
+                if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
+            default:
+                break
+            }
+        }
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif

@@ -1,0 +1,48 @@
+/// Where the rectification of one problem stands.
+public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
+    /// 已完成：整改到位
+    case done
+    /// 阶段性成效：取得阶段性成效，仍需继续整改
+    case partial
+    /// 持续推进：需长期整改、长期坚持
+    case ongoing
+
+    /// The label readers see.
+    public var label: String {
+        switch self {
+        case .done: return "已完成"
+        case .partial: return "阶段性成效"
+        case .ongoing: return "持续推进"
+        }
+    }
+
+    /// Every spelling accepted in front matter, English keyword first.
+    public var accepted: [String] {
+        switch self {
+        case .done: return ["done", "已完成", "完成", "已整改", "已整改到位", "已经整改到位", "整改到位"]
+        case .partial: return ["partial", "阶段性成效", "取得阶段性成效", "已取得阶段性成效", "取得阶段性成效但需长期整改"]
+        case .ongoing: return ["ongoing", "持续推进", "正在整改", "整改中", "需长期整改", "长期坚持", "长期整改"]
+        }
+    }
+
+    public init?(text: String) {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let match = ProblemStatus.allCases.first(where: { $0.accepted.contains(t) || $0.accepted.contains(t.lowercased()) }) else {
+            return nil
+        }
+        self = match
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let status = ProblemStatus(text: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container,
+                debugDescription: "整改状态“\(text)”无法识别，请写 done（已完成）、partial（阶段性成效）或 ongoing（持续推进）")
+        }
+        self = status
+    }
+}
+
+import Foundation

@@ -1,0 +1,67 @@
+import Foundation
+
+/// What a build asks for.
+public struct BuildOptions: Sendable {
+    /// The site folder (holds content/ and optionally templates/).
+    public var site: URL
+    /// Where the site is written; default `<site>/public`.
+    public var output: URL?
+    public var maxFileSize: Int
+
+    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize) {
+        self.site = site
+        self.output = output
+        self.maxFileSize = maxFileSize
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var output: URL
+    public var noticeCount: Int
+    public var filesWritten: Int
+    /// Warnings (a successful build has no errors).
+    public var diagnostics: [Diagnostic]
+}
+
+/// The whole pipeline: load → validate → site model → render → write.
+public enum SiteBuilder {
+    /// Load and validate only: every diagnostic for the site, and the content when there were no errors.
+    public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (LoadedContent?, TemplateSet?, [Diagnostic]) {
+        var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize)
+        if let loaded = content {
+            diagnostics += Validator.validate(loaded)
+        }
+        let hasSiteTemplates = FileManager.default.fileExists(atPath: layout.templates.path)
+        let (templates, templateDiagnostics) = TemplateSet.load(siteTemplates: hasSiteTemplates ? layout.templates : nil)
+        diagnostics += templateDiagnostics
+        if diagnostics.hasErrors { content = nil }
+        return (content, templates, diagnostics)
+    }
+
+    /// Builds the site. Throws BuildFailure with every diagnostic when anything is wrong; the output
+    /// folder is then left exactly as it was.
+    @discardableResult
+    public static func build(_ options: BuildOptions) throws -> BuildReport {
+        let layout = SiteLayout(root: options.site)
+        let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
+        let (content, templates, diagnostics) = check(layout, maxFileSize: options.maxFileSize)
+        guard let content, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+
+        let model = SiteModel(content: content)
+        let renderer = SiteRenderer(model: model, templates: templates)
+        let staged = try StagedOutput(output: output, site: layout)
+        do {
+            try renderer.render { path, data in try staged.write(path, data) }
+            try staged.commit()
+        } catch let failure as BuildFailure {
+            staged.abandon()
+            throw BuildFailure(diagnostics + failure.diagnostics)
+        } catch {
+            staged.abandon()
+            throw BuildFailure(diagnostics + [.error("写入输出文件夹失败：\(error.localizedDescription)", file: output.path,
+                                                     hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
+        }
+        return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+// What the templates see. Plain values with the names used in templates/*.mustache (see docs/templates.md).
+
+struct SiteView: Sendable {
+    let title: String
+    let description: String?
+}
+
+struct LinkView: Sendable {
+    let title: String
+    let url: String
+}
+
+struct InspectionView: Sendable {
+    let round: String?
+    let group: String
+    let target: String?
+    /// `2024年12月5日至2025年1月24日`
+    let period: String?
+    let feedback: String?
+    let feedbackISO: String?
+}
+
+struct ProblemView: Sendable {
+    let number: Int
+    let title: String
+    let category: String?
+    let status: String
+    let statusLabel: String
+    let owner: String?
+    let due: String?
+}
+
+struct ProgressView: Sendable {
+    let total: Int
+    let done: Int
+    let partial: Int
+    let ongoing: Int
+    let unaccounted: Int
+    let percent: Int
+    let problems: [ProblemView]
+    let hasProblems: Bool
+    let hasCategories: Bool
+    let hasOwners: Bool
+    let hasDue: Bool
+    /// `共 28 个问题，已完成 18 个，取得阶段性成效 10 个`
+    let summary: String
+
+    init(progress: Progress, problems: [Problem]) {
+        total = progress.total
+        done = progress.done
+        partial = progress.partial
+        ongoing = progress.ongoing
+        unaccounted = progress.unaccounted
+        percent = progress.percentDone
+        self.problems = problems.enumerated().map { i, p in
+            ProblemView(number: i + 1, title: p.title, category: p.category, status: p.status.rawValue,
+                        statusLabel: p.status.label, owner: p.owner, due: p.due?.chinese)
+        }
+        hasProblems = !problems.isEmpty
+        hasCategories = problems.contains { $0.category != nil }
+        hasOwners = problems.contains { $0.owner != nil }
+        hasDue = problems.contains { $0.due != nil }
+        var parts = ["共 \(progress.total) 个问题", "已完成整改 \(progress.done) 个"]
+        if progress.partial > 0 { parts.append("取得阶段性成效 \(progress.partial) 个") }
+        if progress.ongoing > 0 { parts.append("持续推进 \(progress.ongoing) 个") }
+        if progress.unaccounted > 0 { parts.append("未说明进度 \(progress.unaccounted) 个") }
+        summary = parts.joined(separator: "，") + "，完成率 \(progress.percentDone)%"
+    }
+}
+
+struct PhoneView: Sendable {
+    let number: String
+    let tel: String
+}
+
+struct ContactView: Sendable {
+    let phones: [PhoneView]
+    let hasPhones: Bool
+    let email: String?
+    let mailto: String?
+    let address: String?
+    let postcode: String?
+    let envelope: String?
+
+    init(_ contact: Contact) {
+        phones = contact.phone.map { PhoneView(number: $0, tel: ContactView.telURL($0)) }
+        hasPhones = !phones.isEmpty
+        email = contact.email
+        mailto = contact.email.map { ContactView.mailtoURL($0, subject: contact.envelope) }
+        address = contact.address
+        postcode = contact.postcode
+        envelope = contact.envelope
+    }
+
+    /// `tel:02122050716`: digits only (and a leading +), so nothing else can reach the href.
+    static func telURL(_ number: String) -> String {
+        var digits = number.filter { $0.isASCII && $0.isNumber }
+        if number.trimmingCharacters(in: .whitespaces).hasPrefix("+") { digits = "+" + digits }
+        return "tel:" + digits
+    }
+
+    /// `mailto:a@b.org?subject=…` with both parts percent-encoded.
+    static func mailtoURL(_ address: String, subject: String?) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-._~@+")
+        let to = address.trimmingCharacters(in: .whitespaces).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        guard let subject, !subject.isEmpty else { return "mailto:" + to }
+        var subjectAllowed = allowed
+        subjectAllowed.remove(charactersIn: "@+")
+        return "mailto:\(to)?subject=" + (subject.addingPercentEncoding(withAllowedCharacters: subjectAllowed) ?? "")
+    }
+}
+
+struct SignatureView: Sendable {
+    let org: String?
+    let date: String?
+}
+
+struct NoticeView: Sendable {
+    let title: String
+    let org: String
+    let date: String
+    let dateISO: String
+    let column: String
+    let summary: String?
+    let url: String
+    let inspection: InspectionView?
+    let progress: ProgressView?
+    let contact: ContactView?
+    let signature: SignatureView
+    let bodyHTML: String
+    let older: LinkView?
+    let newer: LinkView?
+    let hasNeighbours: Bool
+}
+
+struct NoticeSummaryView: Sendable {
+    let title: String
+    let org: String
+    let date: String
+    let dateISO: String
+    let column: String
+    let summary: String?
+    let url: String
+    let percent: Int?
+    let hasProgress: Bool
+}
+
+/// Context of every page: the site, the way back to the site root, and the page's own data.
+struct PageView: Sendable {
+    let site: SiteView
+    /// Relative path from this page to the site root, e.g. `../../`; empty on the index.
+    let root: String
+    let pageTitle: String
+    let notice: NoticeView?
+    let notices: [NoticeSummaryView]
+    let hasNotices: Bool
+    let breadcrumb: [LinkView]
+}
