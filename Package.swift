@@ -38,7 +38,7 @@ let package = Package(
         ),
         .testTarget(
             name: "GongshiTests",
-            dependencies: ["Gongshi"]
+            dependencies: ["Gongshi", "gongshi"]
         ),
     ]
 )

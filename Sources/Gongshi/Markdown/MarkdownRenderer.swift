@@ -28,24 +28,34 @@ public struct MarkdownRenderer: Sendable {
         return text.hasPrefix("javascript:") || text.hasPrefix("vbscript:") || text.hasPrefix("data:") || text.hasPrefix("file:")
     }
 
-    /// Empties unsafe link targets and makes body headings start at level 2 (the page title is the only h1).
+    /// Unwraps links and images with unsafe targets (their text stays, the target goes) and makes body
+    /// headings start at level 2 (the page title is the only h1).
     private func clean(_ document: OpaquePointer) {
-        guard let iterator = cmark_iter_new(document) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            switch cmark_node_get_type(node) {
-            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                if let url = cmark_node_get_url(node), MarkdownRenderer.isUnsafeURL(String(cString: url)) {
-                    cmark_node_set_url(node, "")
+        var unsafeNodes: [OpaquePointer] = []
+        if let iterator = cmark_iter_new(document) {
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if let url = cmark_node_get_url(node), MarkdownRenderer.isUnsafeURL(String(cString: url)) {
+                        unsafeNodes.append(node)
+                    }
+                case CMARK_NODE_HEADING:
+                    if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
+                default:
+                    break
                 }
-            case CMARK_NODE_HEADING:
-                if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }
-            default:
-                break
             }
+            cmark_iter_free(iterator)
+        }
+        // Innermost first, so a link inside an unsafe link is handled before its parent is freed.
+        for node in unsafeNodes.reversed() {
+            while let child = cmark_node_first_child(node) {
+                cmark_node_insert_before(node, child)
+            }
+            cmark_node_free(node)
         }
     }
 }

@@ -1,0 +1,182 @@
+import Foundation
+import Testing
+@testable import Gongshi
+
+@Suite("Building the example site")
+struct ExampleSiteTests {
+    let output: URL
+    let report: BuildReport
+
+    init() throws {
+        output = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-example-\(UUID().uuidString)")
+        report = try SiteBuilder.build(BuildOptions(site: repositoryRoot, output: output))
+    }
+
+    func page(_ path: String) throws -> String {
+        try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    @Test func writesEveryPageWithoutWarnings() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
+        #expect(report.noticeCount >= 5)
+        let files = snapshot(output).keys.sorted()
+        #expect(files.contains("index.html"))
+        #expect(files.contains("assets/style.css"))
+        #expect(files.filter { $0.hasPrefix("notices/") && $0.hasSuffix("/index.html") }.count == report.noticeCount)
+    }
+
+    @Test func noticePageShowsEveryBlock() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = try page("notices/jiaogongwei-2025/index.html")
+        #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
+        // breadcrumb, title, metadata line
+        #expect(html.contains("<nav class=\"breadcrumb\" aria-label=\"当前位置\">"))
+        #expect(html.contains("<h1>中共示例区教育工作委员会关于巡察整改进展情况的通报</h1>"))
+        #expect(html.contains("发布单位：中共示例区教育工作委员会"))
+        #expect(html.contains("<time datetime=\"2025-07-28\">2025年7月28日</time>"))
+        // inspection box
+        #expect(html.contains("<dt>巡察组</dt><dd>区委第二巡察组</dd>"))
+        #expect(html.contains("<dt>巡察时间</dt><dd>2024年12月5日至2025年1月24日</dd>"))
+        #expect(html.contains("<dt>反馈时间</dt><dd><time datetime=\"2025-03-11\">2025年3月11日</time></dd>"))
+        // body through libcmark
+        #expect(html.contains("<h2>一、整改工作的组织开展情况</h2>"))
+        // progress: table with categories and a partial status, summary and bar
+        #expect(html.contains("<th scope=\"col\">问题类别</th>"))
+        #expect(html.contains("<span class=\"status status-partial\">阶段性成效</span>"))
+        #expect(html.contains("共 5 个问题，已完成整改 3 个，取得阶段性成效 1 个，持续推进 1 个，完成率 60%"))
+        #expect(html.contains("style=\"width: 60%\""))
+        // feedback block
+        #expect(html.contains("<a href=\"tel:01055550123\">010-55550123</a>"))
+        #expect(html.contains("href=\"mailto:jgw-xczg@example.gov.cn?subject=%E5%85%B3%E4%BA%8E"))
+        #expect(html.contains("邮政编码：100988"))
+        #expect(html.contains("请在信封上注明“关于巡察整改落实情况的意见建议”"))
+        // signature and neighbours
+        #expect(html.contains("<span class=\"signature-date\">2025年7月22日</span>"))
+        #expect(html.contains("上一篇：<a href=\"../../notices/weishengjian-2025/\">"))
+        #expect(html.contains("下一篇：<a href=\"../../notices/wenlv-2025/\">"))
+        #expect(html.contains("<link rel=\"stylesheet\" href=\"../../assets/style.css\">"))
+    }
+
+    @Test func summaryCountsWithoutAListAndSeveralPhonesWithoutEmail() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = try page("notices/shizhongxue-2024/index.html")
+        #expect(html.contains("共 28 个问题，已完成整改 18 个，取得阶段性成效 10 个，完成率 64%"))
+        #expect(!html.contains("<table"))
+        #expect(html.contains("<a href=\"tel:01055550210\">010-55550210</a>、<a href=\"tel:01055550211\">010-55550211</a>、"))
+        #expect(!html.contains("mailto:"))
+        #expect(html.contains("栏目：学校党建"))
+    }
+
+    @Test func noticeWithoutInspectionHasNoInspectionBoxAndUsesTheSiteContact() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = try page("notices/wenlv-2025/index.html")
+        #expect(!html.contains("巡察情况"))
+        #expect(!html.contains("整改进度"))
+        #expect(html.contains("xczg@example.gov.cn"))
+    }
+
+    @Test func indexListsNoticesNewestFirstWithOrgDateAndPercent() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        let html = try page("index.html")
+        let order = ["wenlv-2025", "jiaogongwei-2025", "weishengjian-2025", "shizhongxue-2024", "dongfeng-jiedao-2023"]
+        let positions = order.map { html.range(of: "notices/\($0)/")?.lowerBound }
+        #expect(positions.allSatisfy { $0 != nil })
+        #expect(positions.compactMap { $0 } == positions.compactMap { $0 }.sorted())
+        #expect(html.contains("整改完成率 100%"))
+        #expect(html.contains("<span>中共示例区卫生健康委员会党组</span>"))
+    }
+
+    @Test func noExternalResources() throws {
+        defer { try? FileManager.default.removeItem(at: output) }
+        for (path, data) in snapshot(output) where path.hasSuffix(".html") || path.hasSuffix(".css") {
+            let text = String(decoding: data, as: UTF8.self)
+            #expect(!text.contains("src=\"http"), "\(path)")
+            #expect(!text.contains("src=\"//"), "\(path)")
+            #expect(!text.contains("<link rel=\"stylesheet\" href=\"http"), "\(path)")
+            #expect(!text.contains("@import"), "\(path)")
+            #expect(!text.contains("url(http"), "\(path)")
+        }
+    }
+}
+
+@Suite("Builds that fail leave the published output alone")
+struct FailedBuildTests {
+    @Test func brokenNoticesAreAllReportedAndOutputIsUnchanged() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("good.md", noticeText())
+        try site.build()
+        let before = snapshot(site.output)
+        #expect(!before.isEmpty)
+
+        try site.notice("bad-yaml.md", "---\ntitle: 标题\norg: 单位: 冒号\ndate: 2025-07-28\n---\n")
+        try site.notice("bad-date.md", noticeText(date: "2025-13-01"))
+        try site.notice("bad-status.md", noticeText(extra: "problems:\n  - title: 甲\n    status: 差不多"))
+        try site.notice("no-title.md", "---\norg: 单位\ndate: 2025-07-28\n---\n")
+        let errors = site.failingBuild().errors
+        #expect(Set(errors.map(\.file)) == ["content/notices/bad-yaml.md", "content/notices/bad-date.md",
+                                            "content/notices/bad-status.md", "content/notices/no-title.md"])
+        #expect(errors.allSatisfy { $0.line > 0 })
+        #expect(snapshot(site.output) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "staging folder left behind: \(leftovers)")
+    }
+
+    @Test func missingSiteConfigSaysWhatToCreate() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.layout.configFile)
+        let errors = site.failingBuild().errors
+        #expect(errors.count == 1)
+        #expect(errors[0].message.contains("content/site.yaml"))
+    }
+
+    @Test(arguments: ["", "content", "templates", ".."])
+    func refusesAnOutputThatWouldReplaceTheSources(relative: String) throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        let output = relative.isEmpty ? site.root : site.root.appendingPathComponent(relative)
+        #expect(throws: BuildFailure.self) { try SiteBuilder.build(BuildOptions(site: site.root, output: output)) }
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/notices/a.md").path))
+    }
+
+    @Test func hiddenFilesAndEditorBackupsAreSkipped() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        try site.notice(".#a.md", "garbage")
+        try site.notice("a.md~", "garbage")
+        try site.notice(".DS_Store", "garbage")
+        let report = try site.build()
+        #expect(report.noticeCount == 1)
+    }
+}
+
+@Suite("Deterministic output")
+struct DeterminismTests {
+    @Test func twoBuildsOfTheSameInputAreByteIdentical() throws {
+        let a = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-det-a-\(UUID().uuidString)")
+        let b = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-det-b-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: a); try? FileManager.default.removeItem(at: b) }
+        try SiteBuilder.build(BuildOptions(site: repositoryRoot, output: a))
+        try SiteBuilder.build(BuildOptions(site: repositoryRoot, output: b))
+        let first = snapshot(a), second = snapshot(b)
+        #expect(!first.isEmpty)
+        #expect(first == second)
+    }
+
+    @Test func rebuildReplacesTheOutputAndDropsRemovedNotices() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        try site.notice("b.md", noticeText(extra: "slug: b"))
+        try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notices/b.md"))
+        try site.build()
+        let files = snapshot(site.output).keys
+        #expect(files.contains("notices/a/index.html"))
+        #expect(!files.contains("notices/b/index.html"))
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Gongshi
+
+@Suite("Templates")
+struct TemplateTests {
+    @Test func builtinTemplatesAreExactlyTheRepositoryTemplatesFolder() throws {
+        let folder = repositoryRoot.appendingPathComponent("templates")
+        let onDisk = snapshot(folder).filter { !$0.key.hasPrefix(".") }
+        let builtin = Dictionary(uniqueKeysWithValues: TemplateSet.builtinFiles.map { ($0.path, Data($0.text.utf8)) })
+        #expect(onDisk.keys.sorted() == builtin.keys.sorted(), "run scripts/embed-templates after editing templates/")
+        for (path, data) in onDisk {
+            #expect(builtin[path] == data, "\(path) differs from the built-in copy: run scripts/embed-templates")
+        }
+    }
+
+    @Test func builtinTemplatesParse() {
+        let (set, diagnostics) = TemplateSet.load(siteTemplates: nil)
+        #expect(set != nil)
+        #expect(diagnostics.isEmpty)
+    }
+
+    @Test func siteTemplateOverridesOneBuiltinAndKeepsTheRest() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        try site.write("templates/index.mustache", "{{<layout}}{{$content}}<p class=\"custom\">自定义首页 {{#notices}}{{title}}{{/notices}}</p>{{/content}}{{/layout}}")
+        try site.write("templates/assets/extra.css", "p{}")
+        try site.build()
+        let index = try site.read("index.html")
+        #expect(index.contains("<p class=\"custom\">自定义首页 测试单位关于巡察整改情况的通报</p>"))
+        #expect(index.contains("<html lang=\"zh-CN\">"))   // built-in layout still used
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/extra.css").path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("assets/style.css").path))
+    }
+
+    @Test func templateSyntaxErrorNamesTheTemplateFileAndLine() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        try site.write("templates/notice.mustache", "<p>\n{{#notice}}\n{{title}}\n{{/noticee}}\n")
+        let errors = site.failingBuild().errors
+        #expect(errors.count == 1)
+        #expect(errors.first?.file == "templates/notice.mustache")
+        #expect(errors.first?.line == 4)
+        #expect(errors.first?.message.contains("模板") == true)
+    }
+}
