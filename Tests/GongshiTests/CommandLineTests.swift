@@ -1,0 +1,65 @@
+import Foundation
+import Testing
+@testable import Gongshi
+
+/// Runs the built `gongshi` executable (it sits beside the test binary in the build folder).
+func runGongshi(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+    let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
+        .flatMap { [$0.appendingPathComponent("gongshi"), $0.deletingLastPathComponent().appendingPathComponent("gongshi")] }
+    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                                  "gongshi executable not found near \(candidates)")
+    let process = Process()
+    process.executableURL = executable
+    process.arguments = arguments
+    if let folder { process.currentDirectoryURL = folder }
+    let out = Pipe(), err = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    try process.run()
+    let stdout = out.fileHandleForReading.readDataToEndOfFile()
+    let stderr = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: stdout, as: UTF8.self), String(decoding: stderr, as: UTF8.self))
+}
+
+@Suite("The gongshi command")
+struct CommandLineTests {
+    @Test func buildDefaultsToTheCurrentFolderAndPublic() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        let result = try runGongshi(["build"], in: site.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("已生成 1 篇通知"))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("notices/a/index.html").path))
+    }
+
+    @Test func buildWithSiteAndOutputOptions() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        let elsewhere = site.root.appendingPathComponent("out/www")
+        let result = try runGongshi(["build", "--site", site.root.path, "--output", elsewhere.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: elsewhere.appendingPathComponent("index.html").path))
+    }
+
+    @Test func brokenSiteExitsNonZeroWithFileLineMessagesInChinese() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(date: "2025-02-30"))
+        try site.notice("b.md", noticeText(extra: "problems:\n  - title: 甲\n    status: 完事"))
+        let result = try runGongshi(["build", "--site", site.root.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("content/notices/a.md:4:7: 错误: 字段 “date”：日期“2025-02-30”不存在"))
+        #expect(result.stderr.contains("content/notices/b.md:7:13: 错误:"))
+        #expect(result.stderr.contains("发现 2 个错误，输出文件夹未改动"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func helpDocumentsExitCodes() throws {
+        let result = try runGongshi(["--help"])
+        #expect(result.stdout.contains("退出状态"))
+        #expect(result.stdout.contains("build"))
+    }
+}
