@@ -33,9 +33,13 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("输出文件夹。默认：<网站文件夹>/public", valueName: "DIR"))
     var output: String?
 
+    @Option(name: .customLong("base-url"), help: ArgumentHelp("网站对外地址（含子路径），覆盖 site.yaml 的 baseURL，用于预览", valueName: "URL"))
+    var baseURL: String?
+
     func run() throws {
         let started = Date()
-        let options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) })
+        let options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+                                   baseURL: baseURL)
         do {
             let report = try SiteBuilder.build(options)
             Terminal.print(diagnostics: report.diagnostics)

@@ -24,7 +24,7 @@ struct TemplateTests {
         let site = try TempSite()
         defer { site.remove() }
         try site.notice("a.md", noticeText())
-        try site.write("templates/index.mustache", "{{<layout}}{{$content}}<p class=\"custom\">自定义首页 {{#notices}}{{title}}{{/notices}}</p>{{/content}}{{/layout}}")
+        try site.write("templates/list.mustache", "{{<layout}}{{$content}}<p class=\"custom\">自定义首页 {{#list.notices}}{{title}}{{/list.notices}}</p>{{/content}}{{/layout}}")
         try site.write("templates/assets/extra.css", "p{}")
         try site.build()
         let index = try site.read("index.html")

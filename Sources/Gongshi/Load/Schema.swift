@@ -42,6 +42,11 @@ indirect enum Schema: Sendable {
     static let site: Schema = .map([
         "title": required(.value), "baseURL": optional(.value), "description": optional(.value),
         "defaultColumn": optional(.value), "contact": optional(contact), "allowRawHTML": optional(.value),
+        "pageSize": optional(.value), "feedSize": optional(.value),
+        "footer": optional(.map([
+            "sponsor": optional(.value), "organizer": optional(.value), "contact": optional(.value),
+            "siteCode": optional(.value), "icp": optional(.value), "police": optional(.value),
+        ])),
     ])
 
     /// Chinese names a clerk may type instead of the schema's keys.
@@ -52,6 +57,8 @@ indirect enum Schema: Sendable {
         "被巡察单位": "target", "开始": "start", "结束": "end", "反馈": "feedback", "反馈时间": "feedback",
         "状态": "status", "类别": "category", "责任部门": "owner", "时限": "due", "电话": "phone",
         "邮箱": "email", "地址": "address", "邮编": "postcode", "信封": "envelope",
+        "网站地址": "baseURL", "每页条数": "pageSize", "页脚": "footer", "主办单位": "sponsor", "承办单位": "organizer",
+        "网站标识码": "siteCode", "备案号": "icp", "ICP备案号": "icp", "公安备案号": "police",
     ]
 
     /// Walks `node` against this schema and reports unknown keys, missing required keys and wrong shapes.

@@ -8,15 +8,47 @@ public struct MarkdownRenderer: Sendable {
     public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
 
     public func html(_ markdown: String) -> String {
+        render(markdown, wantText: false).html
+    }
+
+    /// The body as HTML and as plain text (for the search index), from one parse.
+    public func render(_ markdown: String, wantText: Bool = true) -> (html: String, text: String) {
         var options = CMARK_OPT_DEFAULT | CMARK_OPT_VALIDATE_UTF8
         if allowRawHTML { options |= CMARK_OPT_UNSAFE }
         let document: OpaquePointer? = markdown.withCString { cmark_parse_document($0, strlen($0), options) }
-        guard let document else { return "" }
+        guard let document else { return ("", "") }
         defer { cmark_node_free(document) }
         clean(document)
-        guard let rendered = cmark_render_html(document, options) else { return "" }
+        let text = wantText ? plainText(document) : ""
+        guard let rendered = cmark_render_html(document, options) else { return ("", text) }
         defer { free(rendered) }
-        return String(cString: rendered)
+        return (String(cString: rendered), text)
+    }
+
+    /// The readable text of a document: text and code literals, one line per block.
+    private func plainText(_ document: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(document) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if event == CMARK_EVENT_ENTER {
+                switch type {
+                case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
+                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                    text += " "
+                default:
+                    break
+                }
+            } else if event == CMARK_EVENT_EXIT, type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
+                if !text.hasSuffix("\n") { text += "\n" }
+            }
+        }
+        return text
     }
 
     /// Link and image targets that must never reach a reader, whatever the site allows.

@@ -7,11 +7,14 @@ public struct BuildOptions: Sendable {
     /// Where the site is written; default `<site>/public`.
     public var output: URL?
     public var maxFileSize: Int
+    /// Overrides site.yaml's baseURL (for previews on another address).
+    public var baseURL: String?
 
-    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize) {
+    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize, baseURL: String? = nil) {
         self.site = site
         self.output = output
         self.maxFileSize = maxFileSize
+        self.baseURL = baseURL
     }
 }
 
@@ -45,11 +48,19 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
-        let (content, templates, diagnostics) = check(layout, maxFileSize: options.maxFileSize)
+        var (content, templates, diagnostics) = check(layout, maxFileSize: options.maxFileSize)
+        if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
+            diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
+                                      hint: "例如 --base-url http://127.0.0.1:8000/dwgk/xczg/"))
+        }
+        if let loaded = content, options.baseURL == nil, loaded.config.baseURL == nil {
+            diagnostics.append(.warning("site.yaml 没有设置 baseURL：不生成订阅源和站点地图，页面也没有规范链接",
+                                        file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
+        }
         guard let content, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
         let model = SiteModel(content: content)
-        let renderer = SiteRenderer(model: model, templates: templates)
+        let renderer = SiteRenderer(model: model, templates: templates, baseURL: options.baseURL)
         let staged = try StagedOutput(output: output, site: layout)
         do {
             try renderer.render { path, data in try staged.write(path, data) }

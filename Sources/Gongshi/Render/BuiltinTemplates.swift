@@ -3,6 +3,276 @@
 /// The default templates and assets, compiled into the binary.
 enum BuiltinTemplates {
     static let files: [(path: String, text: String)] = [
+        ("404.mustache", ##"""
+{{<layout}}
+{{$content}}
+<h1 class="page-title">页面不存在</h1>
+<p>您访问的页面不存在，可能已被移动或删除。</p>
+<ul>
+<li><a href="{{root}}">返回首页</a></li>
+<li><a href="{{root}}archives/">浏览全部通知</a></li>
+<li><a href="{{root}}search/">站内搜索</a></li>
+</ul>
+{{/content}}
+{{/layout}}
+
+"""##),
+        ("archives.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#archives}}
+<h1 class="page-title">归档</h1>
+<section class="archive-group" aria-labelledby="archive-years">
+<h2 id="archive-years">按年份</h2>
+<ul class="archive-links">
+{{#years}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{count}} 篇）</li>
+{{/years}}
+</ul>
+</section>
+<section class="archive-group" aria-labelledby="archive-orgs">
+<h2 id="archive-orgs">按发布单位</h2>
+<ul class="archive-links">
+{{#orgs}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{count}} 篇）</li>
+{{/orgs}}
+</ul>
+</section>
+<section class="archive-group" aria-labelledby="archive-columns">
+<h2 id="archive-columns">按栏目</h2>
+<ul class="archive-links">
+{{#columns}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{count}} 篇）</li>
+{{/columns}}
+</ul>
+</section>
+{{/archives}}
+{{/content}}
+{{/layout}}
+
+"""##),
+        ("assets/search.js", ##"""
+/* Offline full-text search over the index Gongshi writes to search/ at build time.
+   Tokens: each Han character, each pair of adjacent Han characters, each ASCII word (lowercase);
+   these rules match SearchIndexBuilder.tokens in the generator. Only the index shards holding the
+   query's tokens are downloaded. No external code. */
+(function () {
+  "use strict";
+  var MAX_RESULTS = 50;
+  var SNIPPETS = 10;
+
+  function isHan(c) {
+    return (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) ||
+      (c >= 0x20000 && c <= 0x2FA1F) || c === 0x3007;
+  }
+  function normalize(c) {
+    if ((c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) || (c >= 0xFF41 && c <= 0xFF5A)) { return c - 0xFEE0; }
+    return c;
+  }
+  /* The query's tokens: bigrams for Han runs of two or more (a single character alone), words for ASCII. */
+  function queryTokens(text) {
+    var tokens = [], run = [], word = "";
+    function endRun() {
+      if (run.length === 1) { tokens.push(run[0]); }
+      for (var i = 1; i < run.length; i++) { tokens.push(run[i - 1] + run[i]); }
+      run = [];
+    }
+    function endWord() { if (word) { tokens.push(word); word = ""; } }
+    for (var ch of text) {
+      var c = normalize(ch.codePointAt(0));
+      if (isHan(c)) { endWord(); run.push(String.fromCodePoint(c)); }
+      else if ((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x7A)) { endRun(); word += String.fromCharCode(c); }
+      else if (c >= 0x41 && c <= 0x5A) { endRun(); word += String.fromCharCode(c + 32); }
+      else { endRun(); endWord(); }
+    }
+    endRun(); endWord();
+    return tokens.filter(function (t, i) { return tokens.indexOf(t) === i; });
+  }
+  function shardOf(token, shards) {
+    var bytes = new TextEncoder().encode(token), h = 0x811C9DC5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h % shards;
+  }
+  function decode(list) {
+    var ids = [], id = 0, parts = list.split(",");
+    for (var i = 0; i < parts.length; i++) { id += parseInt(parts[i], 36); ids.push(id); }
+    return ids;
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) { i++; } else { j++; }
+    }
+    return out;
+  }
+  function getJSON(url) {
+    return fetch(url).then(function (r) { if (!r.ok) { throw new Error(url + " " + r.status); } return r.json(); });
+  }
+  function el(tag, className, text) {
+    var e = document.createElement(tag);
+    if (className) { e.className = className; }
+    if (text !== undefined) { e.textContent = text; }
+    return e;
+  }
+  /* Appends `text` to `parent`, wrapping every occurrence of a query term in <mark> (text nodes only, never HTML). */
+  function highlight(parent, text, terms) {
+    var lower = text.toLowerCase(), pos = 0;
+    while (pos < text.length) {
+      var best = -1, bestLen = 0;
+      for (var i = 0; i < terms.length; i++) {
+        var at = lower.indexOf(terms[i], pos);
+        if (at >= 0 && (best < 0 || at < best || (at === best && terms[i].length > bestLen))) { best = at; bestLen = terms[i].length; }
+      }
+      if (best < 0) { parent.appendChild(document.createTextNode(text.slice(pos))); break; }
+      if (best > pos) { parent.appendChild(document.createTextNode(text.slice(pos, best))); }
+      parent.appendChild(el("mark", "", text.slice(best, best + bestLen)));
+      pos = best + bestLen;
+    }
+  }
+  function snippet(text, terms) {
+    var flat = text.replace(/\s+/g, " ").trim(), lower = flat.toLowerCase(), at = -1;
+    for (var i = 0; i < terms.length && at < 0; i++) { at = lower.indexOf(terms[i]); }
+    if (at < 0) { return flat.slice(0, 120); }
+    var start = Math.max(0, at - 50);
+    return (start > 0 ? "…" : "") + flat.slice(start, at + 90) + (at + 90 < flat.length ? "…" : "");
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var box = document.getElementById("search-results");
+    if (!box) { return; }
+    var root = box.getAttribute("data-root") || "../";
+    var query = new URLSearchParams(window.location.search).get("q") || "";
+    var input = document.getElementById("search-q");
+    if (input) { input.value = query; }
+    var headerInput = document.getElementById("site-search-q");
+    if (headerInput) { headerInput.value = query; }
+    query = query.trim();
+    if (!query) { box.appendChild(el("p", "", "请输入要查找的词语。")); return; }
+    var tokens = queryTokens(query);
+    if (!tokens.length) { box.appendChild(el("p", "", "没有可搜索的文字，请换个关键词。")); return; }
+    var terms = query.toLowerCase().split(/[\s,，。、；;:：]+/).filter(function (t) { return t; });
+    box.appendChild(el("p", "search-status", "正在搜索……"));
+
+    getJSON(root + "search/meta.json").then(function (meta) {
+      var shards = {};
+      tokens.forEach(function (t) { shards[shardOf(t, meta.shards)] = true; });
+      return Promise.all(Object.keys(shards).map(function (n) {
+        return getJSON(root + "search/index/" + n + ".json").then(function (data) { return [n, data]; });
+      })).then(function (loaded) {
+        var byShard = {};
+        loaded.forEach(function (pair) { byShard[pair[0]] = pair[1]; });
+        var ids = null;
+        for (var i = 0; i < tokens.length; i++) {
+          var list = byShard[shardOf(tokens[i], meta.shards)][tokens[i]];
+          ids = list ? (ids === null ? decode(list) : intersect(ids, decode(list))) : [];
+          if (!ids.length) { break; }
+        }
+        var total = ids.length;
+        ids = ids.slice(0, MAX_RESULTS);
+        var chunks = {};
+        ids.forEach(function (id) { chunks[Math.floor(id / meta.chunk)] = true; });
+        return Promise.all(Object.keys(chunks).map(function (c) {
+          return getJSON(root + "search/docs/" + c + ".json").then(function (docs) { return [c, docs]; });
+        })).then(function (loadedDocs) {
+          var docs = {};
+          loadedDocs.forEach(function (pair) { docs[pair[0]] = pair[1]; });
+          return { total: total, results: ids.map(function (id) { return docs[Math.floor(id / meta.chunk)][id % meta.chunk]; }) };
+        });
+      });
+    }).then(function (found) {
+      box.textContent = "";
+      var status = found.total === 0 ? "没有找到包含“" + query + "”的通知。"
+        : "找到 " + found.total + " 篇包含“" + query + "”的通知" + (found.total > found.results.length ? "，显示最新的 " + found.results.length + " 篇。" : "。");
+      box.appendChild(el("p", "search-status", status));
+      if (!found.total) {
+        var p = el("p", "", "您也可以");
+        var a = el("a", "", "按年份、发布单位和栏目浏览全部通知");
+        a.href = root + "archives/";
+        p.appendChild(a);
+        box.appendChild(p);
+        return;
+      }
+      var list = el("ol", "search-result-list");
+      found.results.forEach(function (doc, i) {
+        var item = el("li", "search-result");
+        var heading = el("h2", "search-result-title");
+        var link = el("a");
+        link.href = root + doc[1];
+        highlight(link, doc[0], terms);
+        heading.appendChild(link);
+        item.appendChild(heading);
+        item.appendChild(el("p", "notice-meta", doc[3] + " · " + doc[2]));
+        var excerpt = el("p", "search-result-snippet");
+        item.appendChild(excerpt);
+        list.appendChild(item);
+        if (i < SNIPPETS) {
+          fetch(root + doc[1]).then(function (r) { return r.ok ? r.text() : ""; }).then(function (html) {
+            var page = new DOMParser().parseFromString(html, "text/html");
+            var body = page.querySelector(".notice-body");
+            if (body) { highlight(excerpt, snippet(body.textContent, terms), terms); }
+          }).catch(function () { /* the title link is enough */ });
+        }
+      });
+      box.appendChild(list);
+    }).catch(function () {
+      box.textContent = "";
+      box.appendChild(el("p", "search-status", "搜索索引无法加载。请通过网站地址（而不是直接打开本地文件）访问本页，或按归档浏览。"));
+    });
+  });
+})();
+
+"""##),
+        ("assets/site.js", ##"""
+/* Reader tools: font size (大/中/小), high contrast, print. Remembered across pages in localStorage.
+   Without JavaScript the tools stay hidden and every page still works. No external code. */
+(function () {
+  "use strict";
+  var root = document.documentElement;
+  function load(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
+  function save(key, value) { try { window.localStorage.setItem(key, value); } catch (e) { /* private mode */ } }
+  var font = load("gongshi-font") || "medium";
+  var contrast = load("gongshi-contrast") === "on";
+
+  function apply() {
+    root.classList.remove("font-large", "font-small");
+    if (font === "large" || font === "small") { root.classList.add("font-" + font); }
+    if (contrast) { root.classList.add("high-contrast"); } else { root.classList.remove("high-contrast"); }
+  }
+  apply();
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var tools = document.querySelector(".reader-tools");
+    if (!tools) { return; }
+    var fontButtons = tools.querySelectorAll("[data-font]");
+    var contrastButton = tools.querySelector("[data-contrast]");
+    var printButton = tools.querySelector("[data-print]");
+    function sync() {
+      for (var i = 0; i < fontButtons.length; i++) {
+        fontButtons[i].setAttribute("aria-pressed", String(fontButtons[i].getAttribute("data-font") === font));
+      }
+      if (contrastButton) { contrastButton.setAttribute("aria-pressed", String(contrast)); }
+    }
+    for (var i = 0; i < fontButtons.length; i++) {
+      fontButtons[i].addEventListener("click", function (event) {
+        font = event.currentTarget.getAttribute("data-font");
+        save("gongshi-font", font);
+        apply(); sync();
+      });
+    }
+    if (contrastButton) {
+      contrastButton.addEventListener("click", function () {
+        contrast = !contrast;
+        save("gongshi-contrast", contrast ? "on" : "off");
+        apply(); sync();
+      });
+    }
+    if (printButton) { printButton.addEventListener("click", function () { window.print(); }); }
+    sync();
+    tools.hidden = false;
+  });
+})();
+
+"""##),
         ("assets/style.css", ##"""
 /* Gongshi default stylesheet: no external fonts or resources; works offline. */
 :root {
@@ -35,12 +305,55 @@ a:hover, a:focus { color: var(--red-dark); }
 .skip-link { position: absolute; left: -999rem; top: 0; background: #fff; padding: .5rem 1rem; z-index: 10; }
 .skip-link:focus { left: 1rem; }
 
-.site-header { background: var(--red); color: #fff; padding: 1rem 0; border-bottom: 4px solid var(--red-dark); }
+.site-header { background: var(--red); color: #fff; padding-top: 1rem; }
+.site-header-inner { display: flex; flex-wrap: wrap; justify-content: space-between; align-items: center; gap: .75rem; padding-bottom: .75rem; }
+.site-search { display: flex; align-items: center; gap: .25rem; }
+.site-search label { position: absolute; left: -999rem; }
+.site-search input { font: inherit; font-size: .95rem; padding: .3rem .5rem; border: 1px solid #fff; border-radius: .25rem; width: 12rem; max-width: 50vw; }
+.site-search button, .search-page-form button { font: inherit; font-size: .95rem; padding: .3rem .75rem; border: 1px solid #fff; border-radius: .25rem; background: var(--red-dark); color: #fff; cursor: pointer; }
+.site-nav { background: var(--red-dark); }
+.site-nav ul { list-style: none; margin: 0 auto; display: flex; flex-wrap: wrap; gap: 0 1.25rem; padding-top: .4rem; padding-bottom: .4rem; }
+.site-nav a { color: #fff; text-decoration: none; }
+.site-nav a:hover, .site-nav a:focus { text-decoration: underline; color: #fff; }
+.site-nav a[aria-current="page"] { font-weight: bold; text-decoration: underline; text-underline-offset: .3em; }
+.reader-tools { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .5rem 1rem; font-size: .9rem; padding-top: .5rem; }
+.reader-tools[hidden] { display: none; }
+.reader-tools button { font: inherit; padding: .1rem .6rem; border: 1px solid #767676; border-radius: .25rem; background: #fff; color: var(--ink); cursor: pointer; }
+.reader-tools button[aria-pressed="true"] { background: var(--red-dark); border-color: var(--red-dark); color: #fff; }
+.reader-tools-group { display: flex; align-items: center; gap: .25rem; }
+html.font-large { font-size: 118.75%; }
+html.font-small { font-size: 87.5%; }
 .site-title { margin: 0; font-size: 1.5rem; font-weight: bold; letter-spacing: .05em; }
 .site-title a { color: #fff; text-decoration: none; }
 .site-description { margin: .25rem 0 0; font-size: .95rem; }
 main { padding-top: 1rem; padding-bottom: 2rem; }
 .site-footer { border-top: 1px solid var(--line); background: var(--tint); color: var(--muted); font-size: .9rem; padding: 1rem 0; text-align: center; }
+.site-footer p { margin: 0 0 .25rem; }
+.site-footer-ids { list-style: none; margin: 0; padding: 0; display: flex; flex-wrap: wrap; justify-content: center; gap: 0 1.25rem; }
+.site-footer a { color: #2b4a75; }
+.page-description { color: var(--muted); }
+.pagination ul { list-style: none; padding: 0; display: flex; flex-wrap: wrap; gap: .5rem; }
+.pagination a { display: inline-block; min-width: 2.25rem; text-align: center; padding: .15rem .5rem; border: 1px solid var(--line); border-radius: .25rem; text-decoration: none; }
+.pagination a[aria-current="page"] { background: var(--red-dark); color: #fff; border-color: var(--red-dark); }
+.pagination-status { color: var(--muted); font-size: .9rem; margin-bottom: 0; }
+.archive-links { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; padding-left: 1.25rem; }
+.overview-summary { font-size: 1.05rem; }
+.chart-figure { margin: 1rem 0; }
+.chart { width: 100%; height: auto; max-width: 760px; }
+.chart-label, .chart-value { font-size: 13px; fill: #1f1f1f; font-family: inherit; }
+.chart-done { fill: #1d6b35; }
+.chart-partial { fill: #c07c00; }
+.chart-ongoing { fill: #1f4e8c; }
+figcaption { color: var(--muted); font-size: .9rem; }
+table.overview-table { border-collapse: collapse; width: 100%; font-size: .95rem; }
+table.overview-table th, table.overview-table td { border: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
+table.overview-table th { background: #efe7e5; white-space: nowrap; }
+.search-page-form { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem; margin-bottom: 1rem; }
+.search-page-form input { font: inherit; padding: .3rem .5rem; border: 1px solid #767676; border-radius: .25rem; min-width: 14rem; }
+.search-result-list { padding-left: 1.25rem; }
+.search-result-title { font-size: 1.1rem; font-weight: normal; margin: .75rem 0 0; }
+.search-result-snippet { margin: .25rem 0 0; }
+mark { background: #ffe58a; color: #000; }
 
 .breadcrumb ol { list-style: none; margin: 0 0 1rem; padding: 0; font-size: .9rem; color: var(--muted); }
 .breadcrumb li { display: inline; }
@@ -88,6 +401,19 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 .notice-nav ul { list-style: none; padding: 0; border-top: 1px solid var(--line); padding-top: .75rem; }
 .empty { color: var(--muted); }
 
+html.high-contrast body, html.high-contrast .site-header, html.high-contrast .site-nav, html.high-contrast .site-footer,
+html.high-contrast .inspection, html.high-contrast .progress, html.high-contrast .feedback, html.high-contrast table.problems,
+html.high-contrast table.overview-table, html.high-contrast .reader-tools button { background: #000; color: #fff; border-color: #fff; }
+html.high-contrast a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
+html.high-contrast .notice-header h1, html.high-contrast h2, html.high-contrast .notice-meta, html.high-contrast .breadcrumb ol,
+html.high-contrast .status, html.high-contrast figcaption, html.high-contrast .site-footer, html.high-contrast .empty,
+html.high-contrast .pagination-status, html.high-contrast .page-description, html.high-contrast .notice-item-progress { color: #fff; }
+html.high-contrast table.problems th, html.high-contrast table.overview-table th { background: #222; }
+html.high-contrast .reader-tools button[aria-pressed="true"] { background: #ffeb3b; color: #000; }
+html.high-contrast .chart-label, html.high-contrast .chart-value { fill: #fff; }
+html.high-contrast .progress-bar { background: #444; }
+html.high-contrast mark { background: #ffeb3b; color: #000; }
+
 @media (min-width: 40rem) {
   .inspection dl { grid-template-columns: 1fr 1fr; }
 }
@@ -96,9 +422,13 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
   .notice-header h1 { font-size: 1.375rem; }
   .notice-meta span { display: block; }
   .notice-meta span + span::before { content: none; }
+  table.problems thead { position: absolute; left: -999rem; }
+  table.problems tr { display: block; border: 1px solid var(--line); margin-bottom: .5rem; }
+  table.problems td { display: block; border: 0; border-bottom: 1px dotted var(--line); }
+  table.problems td[data-label]::before { content: attr(data-label) "："; font-weight: bold; }
 }
 @media print {
-  .site-header, .site-footer, .breadcrumb, .notice-nav, .skip-link { display: none; }
+  .site-header, .site-footer, .breadcrumb, .notice-nav, .skip-link, .reader-tools, .pagination { display: none; }
   body { font-size: 12pt; color: #000; }
   a { color: #000; text-decoration: none; }
   .wrap { max-width: none; padding: 0; }
@@ -108,6 +438,28 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
   tr { break-inside: avoid; }
   h2 { break-after: avoid; }
 }
+
+"""##),
+        ("feed.mustache", ##"""
+<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
+<title>{{title}}</title>
+<id>{{base}}</id>
+<link rel="alternate" type="text/html" href="{{base}}"/>
+<link rel="self" type="application/atom+xml" href="{{base}}feed.xml"/>
+<updated>{{updated}}</updated>
+<author><name>{{title}}</name></author>
+{{#entries}}
+<entry>
+<title>{{title}}</title>
+<id>{{base}}{{url}}</id>
+<link rel="alternate" type="text/html" href="{{base}}{{url}}"/>
+<updated>{{updated}}</updated>
+<author><name>{{org}}</name></author>
+<summary>{{summary}}</summary>
+</entry>
+{{/entries}}
+</feed>
 
 """##),
         ("feedback.mustache", ##"""
@@ -126,25 +478,6 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 {{/address}}
 </ul>
 </section>
-
-"""##),
-        ("index.mustache", ##"""
-{{<layout}}
-{{$title}}{{site.title}}{{/title}}
-{{$content}}
-<h1 class="page-title">{{pageTitle}}</h1>
-{{#hasNotices}}
-<ol class="notice-list">
-{{#notices}}
-{{>notice-item}}
-{{/notices}}
-</ol>
-{{/hasNotices}}
-{{^hasNotices}}
-<p class="empty">暂无通知。</p>
-{{/hasNotices}}
-{{/content}}
-{{/layout}}
 
 """##),
         ("inspection.mustache", ##"""
@@ -174,32 +507,105 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{$title}}{{site.title}}{{/title}}</title>
+<title>{{documentTitle}}</title>
 {{#site.description}}
 <meta name="description" content="{{site.description}}">
 {{/site.description}}
+{{#canonical}}
+<link rel="canonical" href="{{canonical}}">
+<link rel="alternate" type="application/atom+xml" title="{{site.title}}" href="{{root}}feed.xml">
+{{/canonical}}
 <link rel="stylesheet" href="{{root}}assets/style.css">
+<script src="{{root}}assets/site.js"></script>
+{{$head}}{{/head}}
 </head>
 <body>
 <a class="skip-link" href="#main">跳到正文</a>
 <header class="site-header">
-<div class="wrap">
+<div class="wrap site-header-inner">
+<div class="site-brand">
 <p class="site-title"><a href="{{root}}">{{site.title}}</a></p>
 {{#site.description}}
 <p class="site-description">{{site.description}}</p>
 {{/site.description}}
 </div>
+<form class="site-search" role="search" action="{{root}}search/" method="get">
+<label for="site-search-q">站内搜索</label>
+<input id="site-search-q" name="q" type="search" placeholder="输入关键词">
+<button type="submit">搜索</button>
+</form>
+</div>
+<nav class="site-nav" aria-label="栏目导航">
+<ul class="wrap">
+{{#site.nav}}
+<li><a href="{{root}}{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/site.nav}}
+</ul>
+</nav>
 </header>
+<div class="reader-tools wrap" hidden>
+<div class="reader-tools-group" role="group" aria-label="字号">
+<span class="reader-tools-label">字号：</span>
+<button type="button" data-font="large" aria-pressed="false">大</button>
+<button type="button" data-font="medium" aria-pressed="true">中</button>
+<button type="button" data-font="small" aria-pressed="false">小</button>
+</div>
+<button type="button" data-contrast aria-pressed="false">高对比度</button>
+<button type="button" data-print>打印本页</button>
+</div>
 <main id="main" class="wrap">
 {{$content}}{{/content}}
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p>{{site.title}}</p>
+<p class="site-footer-title">{{site.title}}</p>
+{{#site.footer}}
+<ul class="site-footer-ids">
+{{#sponsor}}
+<li>主办单位：{{sponsor}}</li>
+{{/sponsor}}
+{{#organizer}}
+<li>承办单位：{{organizer}}</li>
+{{/organizer}}
+{{#contact}}
+<li>联系方式：{{contact}}</li>
+{{/contact}}
+{{#siteCode}}
+<li>网站标识码：{{siteCode}}</li>
+{{/siteCode}}
+{{#icp}}
+<li><a href="https://beian.miit.gov.cn/">{{icp}}</a></li>
+{{/icp}}
+{{#police}}
+<li>{{#policeRecord}}<a href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode={{policeRecord}}">{{police}}</a>{{/policeRecord}}{{^policeRecord}}{{police}}{{/policeRecord}}</li>
+{{/police}}
+</ul>
+{{/site.footer}}
 </div>
 </footer>
 </body>
 </html>
+
+"""##),
+        ("list.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#list}}
+<h1 class="page-title">{{pageTitle}}</h1>
+{{#description}}
+<p class="page-description">{{description}}</p>
+{{/description}}
+<ol class="notice-list">
+{{#notices}}
+{{>notice-item}}
+{{/notices}}
+</ol>
+{{#pagination}}
+{{>pagination}}
+{{/pagination}}
+{{/list}}
+{{/content}}
+{{/layout}}
 
 """##),
         ("notice-item.mustache", ##"""
@@ -229,13 +635,13 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 """##),
         ("notice.mustache", ##"""
 {{<layout}}
-{{$title}}{{pageTitle}} - {{site.title}}{{/title}}
 {{$content}}
 {{#notice}}
 <nav class="breadcrumb" aria-label="当前位置">
 <ol>
-<li><a href="{{root}}">{{site.title}}</a></li>
-<li>{{column}}</li>
+{{#breadcrumb}}
+<li><a href="{{root}}{{url}}">{{title}}</a></li>
+{{/breadcrumb}}
 <li aria-current="page">{{title}}</li>
 </ol>
 </nav>
@@ -266,6 +672,56 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 {{/layout}}
 
 """##),
+        ("overview.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#overview}}
+<h1 class="page-title">整改进度总览</h1>
+{{#hasRows}}
+<p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个，总体完成率 {{percent}}%。</p>
+<figure class="chart-figure">
+{{{chartSVG}}}
+<figcaption>{{chartNote}}</figcaption>
+</figure>
+<div class="table-wrap">
+<table class="overview-table">
+<caption>各通知整改进度</caption>
+<thead>
+<tr><th scope="col">通知</th><th scope="col">发布单位</th><th scope="col">发布日期</th><th scope="col">问题数</th><th scope="col">已完成</th><th scope="col">阶段性成效</th><th scope="col">持续推进</th><th scope="col">完成率</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><td><a href="{{root}}{{url}}">{{title}}</a></td><td>{{org}}</td><td>{{date}}</td><td>{{total}}</td><td>{{done}}</td><td>{{partial}}</td><td>{{ongoing}}</td><td>{{percent}}%</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{/hasRows}}
+{{^hasRows}}
+<p class="empty">暂无含整改进度的通知。</p>
+{{/hasRows}}
+{{/overview}}
+{{/content}}
+{{/layout}}
+
+"""##),
+        ("pagination.mustache", ##"""
+<nav class="pagination" aria-label="分页">
+<p class="pagination-status">第 {{current}} 页，共 {{total}} 页</p>
+<ul>
+{{#previousURL}}
+<li><a href="{{root}}{{previousURL}}" rel="prev">上一页</a></li>
+{{/previousURL}}
+{{#pages}}
+<li>{{#current}}<a href="{{root}}{{url}}" aria-current="page">{{number}}</a>{{/current}}{{^current}}<a href="{{root}}{{url}}">{{number}}</a>{{/current}}</li>
+{{/pages}}
+{{#nextURL}}
+<li><a href="{{root}}{{nextURL}}" rel="next">下一页</a></li>
+{{/nextURL}}
+</ul>
+</nav>
+
+"""##),
         ("progress.mustache", ##"""
 <section class="progress" aria-labelledby="progress-heading">
 <h2 id="progress-heading">整改进度</h2>
@@ -280,7 +736,7 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 </thead>
 <tbody>
 {{#problems}}
-<tr><td>{{number}}</td>{{#hasCategories}}<td>{{category}}</td>{{/hasCategories}}<td>{{title}}</td><td><span class="status status-{{status}}">{{statusLabel}}</span></td>{{#hasOwners}}<td>{{owner}}</td>{{/hasOwners}}{{#hasDue}}<td>{{due}}</td>{{/hasDue}}</tr>
+<tr><td data-label="序号">{{number}}</td>{{#hasCategories}}<td data-label="问题类别">{{category}}</td>{{/hasCategories}}<td data-label="问题">{{title}}</td><td data-label="整改状态"><span class="status status-{{status}}">{{statusLabel}}</span></td>{{#hasOwners}}<td data-label="责任部门">{{owner}}</td>{{/hasOwners}}{{#hasDue}}<td data-label="整改时限">{{due}}</td>{{/hasDue}}</tr>
 {{/problems}}
 </tbody>
 </table>
@@ -289,8 +745,37 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 </section>
 
 """##),
+        ("search.mustache", ##"""
+{{<layout}}
+{{$head}}
+<script src="{{root}}assets/search.js" defer></script>
+{{/head}}
+{{$content}}
+<h1 class="page-title">站内搜索</h1>
+<form class="search-page-form" role="search" action="./" method="get">
+<label for="search-q">关键词</label>
+<input id="search-q" name="q" type="search">
+<button type="submit">搜索</button>
+</form>
+<div id="search-results" class="search-results" data-root="{{root}}" aria-live="polite"></div>
+<noscript>
+<p class="search-fallback">搜索需要浏览器启用 JavaScript。您也可以按<a href="{{root}}archives/">年份、发布单位和栏目浏览全部通知</a>。</p>
+</noscript>
+{{/content}}
+{{/layout}}
+
+"""##),
         ("signature.mustache", ##"""
 <p class="signature">{{#org}}<span class="signature-org">{{org}}</span>{{/org}}{{#date}}<span class="signature-date">{{date}}</span>{{/date}}</p>
+
+"""##),
+        ("sitemap.mustache", ##"""
+<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+{{#urls}}
+<url><loc>{{location}}</loc>{{#lastModified}}<lastmod>{{lastModified}}</lastmod>{{/lastModified}}</url>
+{{/urls}}
+</urlset>
 
 """##),
     ]

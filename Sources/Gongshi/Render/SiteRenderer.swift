@@ -1,65 +1,200 @@
 import Foundation
 
-/// The render stage: turns the site model into page files (Markdown through libcmark, pages through Mustache).
+/// The render stage: turns the site model into output files (Markdown through libcmark, pages, feeds and
+/// sitemap through Mustache, the search index as JSON).
 public struct SiteRenderer: Sendable {
     public let model: SiteModel
     public let templates: TemplateSet
     public let markdown: MarkdownRenderer
+    /// Absolute site address ending in `/`, when known (site.yaml baseURL or the --base-url option).
+    public let baseURL: String?
 
-    public init(model: SiteModel, templates: TemplateSet) {
+    public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil) {
         self.model = model
         self.templates = templates
         self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML)
+        self.baseURL = (baseURL ?? model.config.baseURL).flatMap(SiteConfig.normalizedBaseURL)
     }
 
     /// Every output file, in a fixed order, handed to `emit` one at a time so pages need not be held in memory.
     public func render(emit: (String, Data) throws -> Void) throws {
+        var pages: [(path: String, lastModified: String?)] = []
+        func page(_ path: String, _ html: String, lastModified: String? = nil) throws {
+            try emit(path, Data(html.utf8))
+            pages.append((path, lastModified))
+        }
         for asset in templates.assets {
             try emit(asset.path, asset.data)
         }
-        try emit("index.html", Data(renderIndex().utf8))
+
+        let everything = Array(model.notices.indices)
+        try renderList(base: "", heading: model.config.title, description: nil, members: everything, nav: "", emit: page)
+        for column in model.columns {
+            try renderList(base: "columns/\(column.id)/", heading: column.name, description: "栏目：\(column.name)",
+                           members: column.members, nav: "columns/\(column.id)/", emit: page)
+        }
+        for year in model.years {
+            try renderList(base: "archives/\(year.id)/", heading: "\(year.name)发布的通知", description: nil,
+                           members: year.members, nav: "archives/", emit: page)
+        }
+        for org in model.orgs {
+            try renderList(base: "orgs/\(org.id)/", heading: "\(org.name)发布的通知", description: nil,
+                           members: org.members, nav: "archives/", emit: page)
+        }
+
+        var search = SearchIndexBuilder()
+        var feedEntries: [FeedEntryView] = []
         for index in model.notices.indices {
-            try emit(SiteModel.pagePath(of: model.notices[index]), Data(renderNotice(at: index).utf8))
+            let notice = model.notices[index]
+            let body = markdown.render(notice.body)
+            let path = SiteModel.url(of: notice) + "index.html"
+            try page(path, renderNotice(at: index, bodyHTML: body.html), lastModified: notice.date.description)
+            search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org,
+                       text: searchText(notice, body: body.text))
+            if index < model.config.feedSize {
+                feedEntries.append(feedEntry(notice, plainText: body.text))
+            }
+        }
+
+        try page("archives/index.html", renderArchives())
+        try page("overview/index.html", renderOverview())
+        try page("search/index.html", renderPage(path: "search/index.html", title: "站内搜索", template: "search", nav: "search/"))
+        try emit("404.html", Data(render404().utf8))
+        for file in try search.files() {
+            try emit(file.path, file.data)
+        }
+        if let baseURL {
+            try emit("feed.xml", Data(renderFeed(entries: feedEntries, baseURL: baseURL).utf8))
+            try emit("sitemap.xml", Data(renderSitemap(pages: pages, baseURL: baseURL).utf8))
+            try emit("robots.txt", Data("User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n".utf8))
+        } else {
+            try emit("robots.txt", Data("User-agent: *\nAllow: /\n".utf8))
         }
     }
 
-    var siteView: SiteView { SiteView(title: model.config.title, description: model.config.description?.nonEmpty) }
+    // MARK: Pages
 
-    public func renderIndex() -> String {
-        let view = PageView(site: siteView, root: "./", pageTitle: model.config.title, notice: nil,
-                            notices: model.notices.map(summaryView), hasNotices: !model.notices.isEmpty, breadcrumb: [])
-        return templates.render(view, template: "index")
+    /// `../../` for `notices/a/index.html`, `./` for `index.html`.
+    static func root(for path: String) -> String {
+        let depth = path.filter { $0 == "/" }.count
+        return depth == 0 ? "./" : String(repeating: "../", count: depth)
+    }
+
+    func canonical(for path: String) -> String? {
+        guard let baseURL else { return nil }
+        let directory = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+        return baseURL + directory
+    }
+
+    func siteView(currentNav: String) -> SiteView {
+        var nav = [NavItem(title: "首页", url: "", current: currentNav == "")]
+        if model.columns.count > 1 {
+            nav += model.columns.map { NavItem(title: $0.name, url: "columns/\($0.id)/", current: currentNav == "columns/\($0.id)/") }
+        }
+        nav.append(NavItem(title: "整改进度总览", url: "overview/", current: currentNav == "overview/"))
+        nav.append(NavItem(title: "归档", url: "archives/", current: currentNav == "archives/"))
+        return SiteView(title: model.config.title, description: model.config.description?.nonEmpty, nav: nav,
+                        footer: model.config.footer.flatMap(SiteRenderer.footerView))
+    }
+
+    static func footerView(_ f: SiteFooter) -> FooterView? {
+        let values = [f.sponsor, f.organizer, f.contact, f.siteCode, f.icp, f.police].compactMap { $0?.nonEmpty }
+        guard !values.isEmpty else { return nil }
+        let policeDigits = f.police?.filter { $0.isASCII && $0.isNumber }
+        return FooterView(sponsor: f.sponsor?.nonEmpty, organizer: f.organizer?.nonEmpty, contact: f.contact?.nonEmpty,
+                          siteCode: f.siteCode?.nonEmpty, icp: f.icp?.nonEmpty, police: f.police?.nonEmpty,
+                          policeRecord: (policeDigits?.isEmpty ?? true) ? nil : policeDigits)
+    }
+
+    func pageView(path: String, title: String, nav: String) -> PageView {
+        let documentTitle = path == "index.html" ? model.config.title : "\(title) - \(model.config.title)"
+        return PageView(site: siteView(currentNav: nav), root: SiteRenderer.root(for: path), pageTitle: title,
+                        documentTitle: documentTitle, canonical: canonical(for: path))
+    }
+
+    func renderPage(path: String, title: String, template: String, nav: String) -> String {
+        templates.render(pageView(path: path, title: title, nav: nav), template: template)
+    }
+
+    /// A list of notices split into pages of `pageSize`: `<base>index.html`, `<base>page/2/index.html`, …
+    func renderList(base: String, heading: String, description: String?, members: [Int], nav: String,
+                    emit: (String, String, String?) throws -> Void) throws {
+        let size = model.config.pageSize
+        let pageCount = max(1, (members.count + size - 1) / size)
+        func url(_ n: Int) -> String { n == 1 ? base : "\(base)page/\(n)/" }
+        for number in 1...pageCount {
+            let slice = members[min(members.count, (number - 1) * size)..<min(members.count, number * size)]
+            let path = url(number) + "index.html"
+            let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
+            let pagination = pageCount == 1 ? nil : PaginationView(
+                current: number, total: pageCount,
+                previousURL: number > 1 ? url(number - 1) : nil, nextURL: number < pageCount ? url(number + 1) : nil,
+                pages: window.sorted().map { PageLinkView(number: $0, url: url($0), current: $0 == number) })
+            var view = pageView(path: path, title: number == 1 ? heading : "\(heading)（第 \(number) 页）", nav: nav)
+            view.list = ListView(heading: heading, description: description, notices: slice.map { summaryView(model.notices[$0]) },
+                                 pagination: pagination)
+            try emit(path, templates.render(view, template: "list"), nil)
+        }
     }
 
     public func renderNotice(at index: Int) -> String {
+        renderNotice(at: index, bodyHTML: markdown.html(model.notices[index].body))
+    }
+
+    func renderNotice(at index: Int, bodyHTML: String) -> String {
         let notice = model.notices[index]
-        let view = PageView(site: siteView, root: "../../", pageTitle: notice.title, notice: noticeView(at: index),
-                            notices: [], hasNotices: false, breadcrumb: [])
+        let path = SiteModel.url(of: notice) + "index.html"
+        var view = pageView(path: path, title: notice.title, nav: model.column(of: notice).map { "columns/\($0.id)/" } ?? "")
+        view.notice = noticeView(at: index, bodyHTML: bodyHTML)
+        view.breadcrumb = [LinkView(title: model.config.title, url: "")]
+            + (model.column(of: notice).map { [LinkView(title: $0.name, url: "columns/\($0.id)/")] } ?? [])
         return templates.render(view, template: "notice")
     }
 
-    static func url(of notice: Notice) -> String { "notices/\(notice.slug)/" }
+    func renderArchives() -> String {
+        var view = pageView(path: "archives/index.html", title: "归档", nav: "archives/")
+        let link = { (prefix: String) in { (g: NoticeGroup) in GroupLinkView(name: g.name, url: "\(prefix)/\(g.id)/", count: g.members.count) } }
+        view.archives = ArchivesView(years: model.years.map(link("archives")), orgs: model.orgs.map(link("orgs")),
+                                     columns: model.columns.map(link("columns")))
+        return templates.render(view, template: "archives")
+    }
+
+    func renderOverview() -> String {
+        var view = pageView(path: "overview/index.html", title: "整改进度总览", nav: "overview/")
+        view.overview = overviewView()
+        return templates.render(view, template: "overview")
+    }
+
+    func render404() -> String {
+        // Served for any missing address, so links start from the site's base path instead of a relative root.
+        let base = baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
+        var view = pageView(path: "404.html", title: "页面不存在", nav: "-")
+        view = PageView(site: view.site, root: base, pageTitle: view.pageTitle, documentTitle: view.documentTitle, canonical: nil)
+        return templates.render(view, template: "404")
+    }
+
+    // MARK: Views
 
     func summaryView(_ notice: Notice) -> NoticeSummaryView {
         let progress = notice.progress
         return NoticeSummaryView(title: notice.title, org: notice.org, date: notice.date.chinese, dateISO: notice.date.description,
-                                 column: notice.column, summary: notice.summary, url: SiteRenderer.url(of: notice),
-                                 percent: progress?.percentDone, hasProgress: progress != nil && progress!.total > 0)
+                                 column: notice.column, summary: notice.summary, url: SiteModel.url(of: notice),
+                                 percent: progress?.percentDone, hasProgress: progress.map { $0.total > 0 } ?? false)
     }
 
-    func noticeView(at index: Int) -> NoticeView {
+    func noticeView(at index: Int, bodyHTML: String) -> NoticeView {
         let notice = model.notices[index]
-        let link = { (n: Notice) in LinkView(title: n.title, url: SiteRenderer.url(of: n)) }
+        let link = { (n: Notice) in LinkView(title: n.title, url: SiteModel.url(of: n)) }
         let older = model.older(than: index).map(link)
         let newer = model.newer(than: index).map(link)
         return NoticeView(
             title: notice.title, org: notice.org, date: notice.date.chinese, dateISO: notice.date.description,
-            column: notice.column, summary: notice.summary, url: SiteRenderer.url(of: notice),
+            column: notice.column, summary: notice.summary, url: SiteModel.url(of: notice),
             inspection: notice.inspection.map(inspectionView),
             progress: notice.progress.map { ProgressView(progress: $0, problems: notice.problems) },
             contact: model.contact(for: notice).map(ContactView.init),
             signature: SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese),
-            bodyHTML: markdown.html(notice.body),
+            bodyHTML: bodyHTML,
             older: older, newer: newer, hasNeighbours: older != nil || newer != nil)
     }
 
@@ -74,4 +209,81 @@ public struct SiteRenderer: Sendable {
         return InspectionView(round: i.round?.nonEmpty, group: i.group, target: i.target?.nonEmpty, period: period,
                               feedback: i.feedback?.chinese, feedbackISO: i.feedback?.description)
     }
+
+    /// What the search index sees of a notice: its fields and its body text.
+    func searchText(_ notice: Notice, body: String) -> String {
+        var parts = [notice.column, notice.summary ?? ""]
+        if let i = notice.inspection { parts += [i.round ?? "", i.group, i.target ?? ""] }
+        parts += notice.problems.flatMap { [$0.title, $0.category ?? "", $0.owner ?? ""] }
+        parts.append(body)
+        return parts.joined(separator: "\n")
+    }
+
+    func overviewView() -> OverviewView {
+        var rows: [OverviewRowView] = []
+        var total = 0, done = 0, partial = 0, ongoing = 0, without = 0
+        for notice in model.notices {
+            guard let p = notice.progress, p.total > 0 else { without += 1; continue }
+            rows.append(OverviewRowView(title: notice.title, url: SiteModel.url(of: notice), org: notice.org, date: notice.date.chinese,
+                                        total: p.total, done: p.done, partial: p.partial, ongoing: p.ongoing, percent: p.percentDone))
+            total += p.total; done += p.done; partial += p.partial; ongoing += p.ongoing
+        }
+        let overall = Progress(total: total, done: done, partial: partial, ongoing: ongoing)
+        let chartRows = Array(rows.prefix(ProgressChart.maxBars))
+        let note = rows.count > chartRows.count
+            ? "图中列出最近发布的 \(chartRows.count) 篇，全部 \(rows.count) 篇见下表。" : "图中列出全部 \(rows.count) 篇通知。"
+        return OverviewView(rows: rows, hasRows: !rows.isEmpty, total: total, done: done, partial: partial, ongoing: ongoing,
+                            percent: overall.percentDone, noticesWithoutProgress: without,
+                            chartSVG: ProgressChart.svg(rows: chartRows), chartNote: note)
+    }
+
+    // MARK: Feeds
+
+    func feedEntry(_ notice: Notice, plainText: String) -> FeedEntryView {
+        let text = notice.summary ?? String(plainText.replacingOccurrences(of: "\n", with: " ").prefix(200))
+        return FeedEntryView(title: notice.title, url: SiteModel.url(of: notice), updated: SiteRenderer.timestamp(notice.date),
+                             org: notice.org, summary: text)
+    }
+
+    /// Midnight Beijing time: the day a notice is published, as Atom wants it.
+    static func timestamp(_ date: CalendarDate) -> String { "\(date.description)T00:00:00+08:00" }
+
+    func renderFeed(entries: [FeedEntryView], baseURL: String) -> String {
+        let updated = model.notices.first.map { SiteRenderer.timestamp($0.date) } ?? "1970-01-01T00:00:00+08:00"
+        let view = FeedView(title: model.config.title, base: baseURL, updated: updated, entries: entries)
+        return templates.render(view, template: "feed")
+    }
+
+    func renderSitemap(pages: [(path: String, lastModified: String?)], baseURL: String) -> String {
+        let urls = pages.map { page in
+            SitemapURLView(location: baseURL + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path),
+                           lastModified: page.lastModified)
+        }
+        return templates.render(SitemapView(urls: urls), template: "sitemap")
+    }
+}
+
+struct FeedEntryView: Sendable {
+    let title: String
+    /// Relative to the site root.
+    let url: String
+    let updated: String
+    let org: String
+    let summary: String
+}
+
+struct FeedView: Sendable {
+    let title: String
+    let base: String
+    let updated: String
+    let entries: [FeedEntryView]
+}
+
+struct SitemapURLView: Sendable {
+    let location: String
+    let lastModified: String?
+}
+
+struct SitemapView: Sendable {
+    let urls: [SitemapURLView]
 }

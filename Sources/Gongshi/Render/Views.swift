@@ -5,6 +5,26 @@ import Foundation
 struct SiteView: Sendable {
     let title: String
     let description: String?
+    let nav: [NavItem]
+    let footer: FooterView?
+}
+
+struct NavItem: Sendable {
+    let title: String
+    /// Relative to the site root.
+    let url: String
+    let current: Bool
+}
+
+struct FooterView: Sendable {
+    let sponsor: String?
+    let organizer: String?
+    let contact: String?
+    let siteCode: String?
+    let icp: String?
+    let police: String?
+    /// 公安备案 record number (digits of `police`) for the link to the filing site.
+    let policeRecord: String?
 }
 
 struct LinkView: Sendable {
@@ -148,14 +168,79 @@ struct NoticeSummaryView: Sendable {
     let hasProgress: Bool
 }
 
+struct PageLinkView: Sendable {
+    let number: Int
+    let url: String
+    let current: Bool
+}
+
+struct PaginationView: Sendable {
+    let current: Int
+    let total: Int
+    let previousURL: String?
+    let nextURL: String?
+    /// A window of page numbers around the current one, always with the first and last.
+    let pages: [PageLinkView]
+}
+
+struct ListView: Sendable {
+    let heading: String
+    let description: String?
+    let notices: [NoticeSummaryView]
+    let pagination: PaginationView?
+}
+
+struct GroupLinkView: Sendable {
+    let name: String
+    let url: String
+    let count: Int
+}
+
+struct ArchivesView: Sendable {
+    let years: [GroupLinkView]
+    let orgs: [GroupLinkView]
+    let columns: [GroupLinkView]
+}
+
+struct OverviewRowView: Sendable {
+    let title: String
+    let url: String
+    let org: String
+    let date: String
+    let total: Int
+    let done: Int
+    let partial: Int
+    let ongoing: Int
+    let percent: Int
+}
+
+struct OverviewView: Sendable {
+    let rows: [OverviewRowView]
+    let hasRows: Bool
+    let total: Int
+    let done: Int
+    let partial: Int
+    let ongoing: Int
+    let percent: Int
+    let noticesWithoutProgress: Int
+    /// Inline SVG bar chart, built from numbers only (no user text except escaped labels).
+    let chartSVG: String
+    let chartNote: String
+}
+
 /// Context of every page: the site, the way back to the site root, and the page's own data.
 struct PageView: Sendable {
     let site: SiteView
-    /// Relative path from this page to the site root, e.g. `../../`; empty on the index.
+    /// Relative path from this page to the site root, e.g. `../../` (`./` at the root; the base path on the 404 page).
     let root: String
     let pageTitle: String
-    let notice: NoticeView?
-    let notices: [NoticeSummaryView]
-    let hasNotices: Bool
-    let breadcrumb: [LinkView]
+    /// The `<title>`: the page title and the site name (only the site name on the home page).
+    let documentTitle: String
+    /// Absolute URL of this page when the site has a baseURL.
+    let canonical: String?
+    var notice: NoticeView? = nil
+    var list: ListView? = nil
+    var archives: ArchivesView? = nil
+    var overview: OverviewView? = nil
+    var breadcrumb: [LinkView] = []
 }

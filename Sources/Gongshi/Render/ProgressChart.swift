@@ -1,0 +1,51 @@
+/// The static SVG bar chart of the progress overview, made at build time (no JavaScript needed to see it).
+enum ProgressChart {
+    static let maxBars = 40
+    static let width = 760
+    static let labelWidth = 390
+    static let rowHeight = 28
+
+    /// One horizontal bar per notice: done (green), partial (amber), ongoing (blue), and the percentage.
+    static func svg(rows: [OverviewRowView]) -> String {
+        guard !rows.isEmpty else { return "" }
+        let barWidth = width - labelWidth - 60
+        let height = rows.count * rowHeight + 40
+        var out = "<svg class=\"chart\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(width) \(height)\" role=\"img\" aria-labelledby=\"chart-title\">"
+        out += "<title id=\"chart-title\">各通知整改完成情况条形图：绿色为已完成，橙色为阶段性成效，蓝色为持续推进</title>"
+        for (i, row) in rows.enumerated() {
+            let y = i * rowHeight
+            let label = row.org.count > 16 ? String(row.org.prefix(15)) + "…" : row.org
+            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" class=\"chart-label\">\(escape(label))（\(escape(row.date))）</text>"
+            var x = labelWidth
+            for (count, cls) in [(row.done, "chart-done"), (row.partial, "chart-partial"), (row.ongoing, "chart-ongoing")] where count > 0 {
+                let w = max(1, count * barWidth / max(row.total, 1))
+                out += "<rect x=\"\(x)\" y=\"\(y + 6)\" width=\"\(w)\" height=\"18\" class=\"\(cls)\"/>"
+                x += w
+            }
+            out += "<text x=\"\(labelWidth + barWidth + 6)\" y=\"\(y + 19)\" class=\"chart-value\">\(row.percent)%</text>"
+        }
+        let legendY = rows.count * rowHeight + 16
+        var lx = labelWidth
+        for (name, cls) in [("已完成", "chart-done"), ("阶段性成效", "chart-partial"), ("持续推进", "chart-ongoing")] {
+            out += "<rect x=\"\(lx)\" y=\"\(legendY)\" width=\"14\" height=\"14\" class=\"\(cls)\"/>"
+            out += "<text x=\"\(lx + 20)\" y=\"\(legendY + 12)\" class=\"chart-label\">\(name)</text>"
+            lx += 120
+        }
+        return out + "</svg>"
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for c in text {
+            switch c {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.append(c)
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,127 @@
+import Foundation
+
+/// The offline full-text search index, built at build time and read by assets/search.js.
+///
+/// Chinese has no spaces between words, so text is indexed as single Han characters and character
+/// bigrams; Latin letters and digits as lowercase words. Postings (notice numbers, newest first = 0)
+/// are delta-encoded in base 36 and spread over shards by a hash of the token, so a query downloads
+/// only the few shards its tokens live in. Format (all JSON):
+/// - `search/meta.json`: `{"version":1,"shards":N,"chunk":500,"count":K}`
+/// - `search/index/<n>.json`: `{"token":"id,delta,delta…"}` for tokens whose FNV-1a-32 hash mod N is n
+/// - `search/docs/<c>.json`: `[[title,url,date,org],…]` for notices c*500 ..< (c+1)*500
+public struct SearchIndexBuilder: Sendable {
+    public static let docsPerChunk = 500
+    /// Aimed-at size of one index shard, in bytes.
+    public static let targetShardSize = 48 * 1024
+
+    private var postings: [String: [Int32]] = [:]
+    private var docs: [[String]] = []
+
+    public init() {}
+
+    /// Adds the next notice (ids are given in order, newest first).
+    public mutating func add(title: String, url: String, date: String, org: String, text: String) {
+        let id = Int32(docs.count)
+        docs.append([title, url, date, org])
+        for token in Self.tokens(in: title + "\n" + org + "\n" + text) {
+            postings[token, default: []].append(id)
+        }
+    }
+
+    /// Tokens of `text`: each Han character, each pair of adjacent Han characters, each ASCII word (lowercase).
+    /// assets/search.js implements the same rules for queries.
+    public static func tokens(in text: String) -> Set<String> {
+        var result = Set<String>()
+        var previousHan: Unicode.Scalar?
+        var word = String.UnicodeScalarView()
+        func endWord() {
+            if !word.isEmpty { result.insert(String(word)); word = String.UnicodeScalarView() }
+        }
+        for raw in text.unicodeScalars {
+            let scalar = normalize(raw)
+            if isHan(scalar) {
+                endWord()
+                result.insert(String(scalar))
+                if let p = previousHan { result.insert(String(p) + String(scalar)) }
+                previousHan = scalar
+            } else if scalar.isASCII, let lower = asciiAlphanumericLowercased(scalar) {
+                previousHan = nil
+                word.append(lower)
+            } else {
+                previousHan = nil
+                endWord()
+            }
+        }
+        endWord()
+        return result
+    }
+
+    static func isHan(_ s: Unicode.Scalar) -> Bool {
+        (0x3400...0x4DBF).contains(s.value) || (0x4E00...0x9FFF).contains(s.value) || (0xF900...0xFAFF).contains(s.value)
+            || (0x20000...0x2FA1F).contains(s.value) || s.value == 0x3007
+    }
+
+    /// Full-width letters and digits (ａ, ２) as their ASCII forms.
+    static func normalize(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        if (0xFF10...0xFF19).contains(s.value) || (0xFF21...0xFF3A).contains(s.value) || (0xFF41...0xFF5A).contains(s.value) {
+            return Unicode.Scalar(s.value - 0xFEE0)!
+        }
+        return s
+    }
+
+    static func asciiAlphanumericLowercased(_ s: Unicode.Scalar) -> Unicode.Scalar? {
+        switch s.value {
+        case 0x30...0x39, 0x61...0x7A: return s
+        case 0x41...0x5A: return Unicode.Scalar(s.value + 32)!
+        default: return nil
+        }
+    }
+
+    /// FNV-1a, 32 bits, over UTF-8: the shard function shared with search.js.
+    public static func shardHash(_ token: String) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        for byte in token.utf8 {
+            h ^= UInt32(byte)
+            h = h &* 0x0100_0193
+        }
+        return h
+    }
+
+    static func encode(_ ids: [Int32]) -> String {
+        var out = ""
+        var previous: Int32 = 0
+        for (i, id) in ids.enumerated() {
+            if i > 0 { out += "," }
+            out += String(id - previous, radix: 36)
+            previous = id
+        }
+        return out
+    }
+
+    /// The index files, paths relative to the output root.
+    public func files() throws -> [(path: String, data: Data)] {
+        let encoded = postings.mapValues(Self.encode)
+        let totalSize = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
+        var shardCount = 1
+        while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
+        var shards = [[String: String]](repeating: [:], count: shardCount)
+        for (token, list) in encoded {
+            shards[Int(Self.shardHash(token) % UInt32(shardCount))][token] = list
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var files: [(String, Data)] = []
+        let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": Self.docsPerChunk, "count": docs.count]
+        files.append(("search/meta.json", try encoder.encode(meta)))
+        for (n, shard) in shards.enumerated() {
+            files.append(("search/index/\(n).json", try encoder.encode(shard)))
+        }
+        var chunk = 0
+        while chunk * Self.docsPerChunk < max(docs.count, 1) {
+            let slice = Array(docs[min(docs.count, chunk * Self.docsPerChunk)..<min(docs.count, (chunk + 1) * Self.docsPerChunk)])
+            files.append(("search/docs/\(chunk).json", try encoder.encode(slice)))
+            chunk += 1
+        }
+        return files
+    }
+}
