@@ -315,7 +315,7 @@ a:hover, a:focus { color: var(--red-dark); }
 .site-nav ul { list-style: none; margin: 0 auto; display: flex; flex-wrap: wrap; gap: 0 1.25rem; padding-top: .4rem; padding-bottom: .4rem; }
 .site-nav a { color: #fff; text-decoration: none; }
 .site-nav a:hover, .site-nav a:focus { text-decoration: underline; color: #fff; }
-.site-nav a[aria-current="page"] { font-weight: bold; text-decoration: underline; text-underline-offset: .3em; }
+.site-nav a[aria-current="page"] { font-weight: bold; text-decoration: none; border-bottom: 2px solid #fff; }
 .reader-tools { display: flex; flex-wrap: wrap; justify-content: flex-end; gap: .5rem 1rem; font-size: .9rem; padding-top: .5rem; }
 .reader-tools[hidden] { display: none; }
 .reader-tools button { font: inherit; padding: .1rem .6rem; border: 1px solid #767676; border-radius: .25rem; background: #fff; color: var(--ink); cursor: pointer; }
@@ -339,7 +339,8 @@ main { padding-top: 1rem; padding-bottom: 2rem; }
 .archive-links { display: flex; flex-wrap: wrap; gap: .25rem 1.5rem; padding-left: 1.25rem; }
 .overview-summary { font-size: 1.05rem; }
 .chart-figure { margin: 1rem 0; }
-.chart { width: 100%; height: auto; max-width: 760px; }
+.chart-scroll { overflow-x: auto; }
+.chart { width: 100%; height: auto; max-width: 760px; min-width: 600px; display: block; }
 .chart-label, .chart-value { font-size: 13px; fill: #1f1f1f; font-family: inherit; }
 .chart-done { fill: #1d6b35; }
 .chart-partial { fill: #c07c00; }
@@ -404,7 +405,9 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 html.high-contrast body, html.high-contrast .site-header, html.high-contrast .site-nav, html.high-contrast .site-footer,
 html.high-contrast .inspection, html.high-contrast .progress, html.high-contrast .feedback, html.high-contrast table.problems,
 html.high-contrast table.overview-table, html.high-contrast .reader-tools button { background: #000; color: #fff; border-color: #fff; }
-html.high-contrast a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
+html.high-contrast main *, html.high-contrast .site-footer * { color: #fff; }
+html.high-contrast a, html.high-contrast main a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
+html.high-contrast .pagination a[aria-current="page"] { background: #ffeb3b; color: #000; }
 html.high-contrast .notice-header h1, html.high-contrast h2, html.high-contrast .notice-meta, html.high-contrast .breadcrumb ol,
 html.high-contrast .status, html.high-contrast figcaption, html.high-contrast .site-footer, html.high-contrast .empty,
 html.high-contrast .pagination-status, html.high-contrast .page-description, html.high-contrast .notice-item-progress { color: #fff; }
@@ -412,7 +415,7 @@ html.high-contrast table.problems th, html.high-contrast table.overview-table th
 html.high-contrast .reader-tools button[aria-pressed="true"] { background: #ffeb3b; color: #000; }
 html.high-contrast .chart-label, html.high-contrast .chart-value { fill: #fff; }
 html.high-contrast .progress-bar { background: #444; }
-html.high-contrast mark { background: #ffeb3b; color: #000; }
+html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; color: #000; }
 
 @media (min-width: 40rem) {
   .inspection dl { grid-template-columns: 1fr 1fr; }
@@ -422,10 +425,10 @@ html.high-contrast mark { background: #ffeb3b; color: #000; }
   .notice-header h1 { font-size: 1.375rem; }
   .notice-meta span { display: block; }
   .notice-meta span + span::before { content: none; }
-  table.problems thead { position: absolute; left: -999rem; }
-  table.problems tr { display: block; border: 1px solid var(--line); margin-bottom: .5rem; }
-  table.problems td { display: block; border: 0; border-bottom: 1px dotted var(--line); }
-  table.problems td[data-label]::before { content: attr(data-label) "："; font-weight: bold; }
+  table.problems thead, table.overview-table thead { position: absolute; left: -999rem; }
+  table.problems tr, table.overview-table tr { display: block; border: 1px solid var(--line); margin-bottom: .5rem; }
+  table.problems td, table.overview-table td { display: block; border: 0; border-bottom: 1px dotted var(--line); }
+  table.problems td[data-label]::before, table.overview-table td[data-label]::before { content: attr(data-label) "："; font-weight: bold; }
 }
 @media print {
   .site-header, .site-footer, .breadcrumb, .notice-nav, .skip-link, .reader-tools, .pagination { display: none; }
@@ -433,7 +436,7 @@ html.high-contrast mark { background: #ffeb3b; color: #000; }
   a { color: #000; text-decoration: none; }
   .wrap { max-width: none; padding: 0; }
   .inspection, .progress, .feedback { background: none; border: 1px solid #999; break-inside: avoid; }
-  .progress-bar { border: 1px solid #000; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  .progress-bar { border: 1px solid #000; -webkit-print-color-adjust: exact; }
   table.problems th { background: none; }
   tr { break-inside: avoid; }
   h2 { break-after: avoid; }
@@ -680,7 +683,9 @@ html.high-contrast mark { background: #ffeb3b; color: #000; }
 {{#hasRows}}
 <p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个，总体完成率 {{percent}}%。</p>
 <figure class="chart-figure">
+<div class="chart-scroll" tabindex="0" role="region" aria-label="整改进度条形图（窄屏可左右滚动）">
 {{{chartSVG}}}
+</div>
 <figcaption>{{chartNote}}</figcaption>
 </figure>
 <div class="table-wrap">
@@ -691,7 +696,7 @@ html.high-contrast mark { background: #ffeb3b; color: #000; }
 </thead>
 <tbody>
 {{#rows}}
-<tr><td><a href="{{root}}{{url}}">{{title}}</a></td><td>{{org}}</td><td>{{date}}</td><td>{{total}}</td><td>{{done}}</td><td>{{partial}}</td><td>{{ongoing}}</td><td>{{percent}}%</td></tr>
+<tr><td data-label="通知"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="发布单位">{{org}}</td><td data-label="发布日期">{{date}}</td><td data-label="问题数">{{total}}</td><td data-label="已完成">{{done}}</td><td data-label="阶段性成效">{{partial}}</td><td data-label="持续推进">{{ongoing}}</td><td data-label="完成率">{{percent}}%</td></tr>
 {{/rows}}
 </tbody>
 </table>
