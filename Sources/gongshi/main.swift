@@ -1,20 +1,23 @@
 import ArgumentParser
 import Foundation
 import Gongshi
+import GongshiServe
 
 @main
-struct GongshiCommand: ParsableCommand {
+struct GongshiCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gongshi",
         abstract: "公示：把巡察整改通报（Markdown + front matter）生成为可直接发布的静态网站。",
         discussion: """
+        常用流程：gongshi init 网站文件夹 → gongshi new "标题" → gongshi check → gongshi build（或 gongshi serve 边改边看）。
+
         退出状态：
-          0  成功（可能有警告）
-          1  内容或模板有错误，输出文件夹保持原样
-          64 命令行参数有误
+          0   成功（可能有警告）
+          1   内容或模板有错误（输出文件夹保持原样），或 init/new 拒绝覆盖已有文件
+          2   gongshi check --strict 发现警告
+          64  命令行参数有误
         """,
-        subcommands: [Build.self],
-        defaultSubcommand: nil
+        subcommands: [Build.self, Check.self, Init.self, New.self, Serve.self]
     )
 }
 
@@ -23,12 +26,24 @@ struct SiteOption: ParsableArguments {
     var site: String = "."
 
     var url: URL { URL(fileURLWithPath: site, isDirectory: true) }
+    var layout: SiteLayout { SiteLayout(root: url) }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "只显示错误")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "显示更多过程信息")
+    var verbose = false
+
+    var console: Console { Console(quiet: quiet, verbose: verbose) }
 }
 
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "生成网站：读取 content/ 和 templates/，写入输出文件夹。")
 
     @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
 
     @Option(name: .long, help: ArgumentHelp("输出文件夹。默认：<网站文件夹>/public", valueName: "DIR"))
     var output: String?
@@ -37,29 +52,212 @@ struct Build: ParsableCommand {
     var baseURL: String?
 
     func run() throws {
+        let console = outputOptions.console
         let started = Date()
-        let options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
+        var options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
                                    baseURL: baseURL)
+        options.progress = console.progressReporter(label: "正在生成通知页", started: started)
         do {
             let report = try SiteBuilder.build(options)
-            Terminal.print(diagnostics: report.diagnostics)
+            console.endProgress()
+            console.print(diagnostics: report.diagnostics)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            print("已生成 \(report.noticeCount) 篇通知，共写入 \(report.filesWritten) 个文件，用时 \(seconds) 秒 → \(report.output.path)")
+            console.info("已生成 \(report.noticeCount) 篇通知，共写入 \(report.filesWritten) 个文件，用时 \(seconds) 秒 → \(report.output.path)")
         } catch let failure as BuildFailure {
-            Terminal.print(diagnostics: failure.diagnostics)
-            let count = failure.diagnostics.errors.count
-            Terminal.error("生成失败：发现 \(count) 个错误，输出文件夹未改动。请按上面的提示修改后重新运行。")
+            console.endProgress()
+            console.print(diagnostics: failure.diagnostics)
+            console.error("生成失败：发现 \(failure.diagnostics.errors.count) 个错误，输出文件夹未改动。请按上面的提示修改后重新运行。")
             throw ExitCode(1)
         }
     }
 }
 
-enum Terminal {
-    static func print(diagnostics: [Diagnostic]) {
-        for d in diagnostics.sortedForDisplay() { error(d.description) }
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "检查整个网站的内容和模板，不写入任何文件。",
+        discussion: "每个问题一行：文件:行:列: 错误/警告: 说明。有错误时退出状态为 1；加 --strict 时有警告也以 2 退出（适合 CI）。")
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Flag(name: .long, help: "有警告时也以非零状态（2）退出")
+    var strict = false
+
+    @Option(name: .long, help: ArgumentHelp("输出格式：text 或 json", valueName: "FORMAT"))
+    var format: Format = .text
+
+    func run() throws {
+        let (content, _, diagnostics) = SiteBuilder.check(siteOption.layout)
+        let sorted = diagnostics.sortedForDisplay()
+        let errors = sorted.errors.count, warnings = sorted.warnings.count
+        switch format {
+        case .json:
+            struct Output: Encodable { let diagnostics: [Diagnostic]; let errors: Int; let warnings: Int }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let data = try encoder.encode(Output(diagnostics: sorted, errors: errors, warnings: warnings))
+            print(String(decoding: data, as: UTF8.self))
+        case .text:
+            let console = outputOptions.console
+            console.print(diagnostics: sorted)
+            let notices = content.map { "，\($0.notices.count) 篇通知" } ?? ""
+            if errors == 0 && warnings == 0 {
+                console.info("检查完成：没有发现问题\(notices)。")
+            } else {
+                console.summary("检查完成：\(errors) 个错误，\(warnings) 个警告\(notices)。")
+            }
+        }
+        if errors > 0 { throw ExitCode(1) }
+        if strict && warnings > 0 { throw ExitCode(2) }
+    }
+}
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建一个网站文件夹：网站设置、一篇示例通知和可修改的默认模板。")
+
+    @Argument(help: ArgumentHelp("要创建的网站文件夹", valueName: "DIR"))
+    var folder: String
+
+    @Flag(name: .long, help: "文件夹不是空的也继续，并覆盖同名文件")
+    var force = false
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let console = outputOptions.console
+        let url = URL(fileURLWithPath: folder, isDirectory: true)
+        do {
+            let written = try SiteScaffold.create(at: url, today: .today(), force: force)
+            if console.verbose { written.forEach { console.info("  写入 \($0)") } }
+            console.info("""
+            已创建网站文件夹 \(url.path)（\(written.count) 个文件）。
+            下一步：
+              1. 修改 content/site.yaml 中的网站名称、地址和联系方式；
+              2. 新建通知：gongshi new "某单位关于巡察整改进展情况的通报" --site \(folder)
+              3. 检查并生成：gongshi check --site \(folder) && gongshi build --site \(folder)
+            """)
+        } catch let error as ScaffoldError {
+            console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建一篇通知：写好各字段（可选的已注释）和通报的常用章节。")
+
+    @Argument(help: ArgumentHelp("通知标题，例如 \"中共某某委员会关于巡察整改进展情况的通报\"", valueName: "标题"))
+    var title: String
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("发布单位。默认取标题中“关于”之前的部分", valueName: "ORG"))
+    var org: String?
+
+    @Option(name: .long, help: ArgumentHelp("网址名（也是文件名）。默认：日期加标题的短哈希", valueName: "SLUG"))
+    var slug: String?
+
+    @Option(name: .long, help: ArgumentHelp("发布日期 YYYY-MM-DD。默认：今天", valueName: "DATE"))
+    var date: String?
+
+    func validate() throws {
+        if let date, CalendarDate(date) == nil { throw ValidationError("日期“\(date)”应写成 YYYY-MM-DD，例如 2025-07-28") }
     }
 
-    static func error(_ text: String) {
+    func run() throws {
+        let console = outputOptions.console
+        do {
+            let url = try NoticeScaffold.create(in: siteOption.layout, title: title, org: org,
+                                                date: date.flatMap(CalendarDate.init) ?? .today(), slug: slug)
+            console.info("""
+            已新建通知 \(siteOption.layout.displayPath(url))。
+            请打开这个文件，填写巡察情况、问题清单和正文；写完后运行 gongshi check 检查。
+            """)
+        } catch let error as ScaffoldError {
+            console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "本机预览：生成网站并在 127.0.0.1 上提供访问，修改 content/ 或 templates/ 后自动重新生成并刷新页面。")
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("端口。0 表示自动选择空闲端口", valueName: "PORT"))
+    var port: UInt16 = 8000
+
+    func run() async throws {
+        let console = outputOptions.console
+        let server = PreviewServer(site: siteOption.url, port: port) { event in
+            switch event.kind {
+            case .built(let report, let seconds):
+                console.print(diagnostics: report.diagnostics)
+                console.info("已生成 \(report.noticeCount) 篇通知（\(String(format: "%.2f", seconds)) 秒）")
+            case .failed(let diagnostics):
+                console.print(diagnostics: diagnostics)
+                console.error("生成失败：发现 \(diagnostics.errors.count) 个错误。浏览器中显示错误页；修改保存后会自动重新生成。")
+            }
+        }
+        let task = Task { try await server.run() }
+        try await server.waitUntilReady()
+        if let actual = await server.port() {
+            console.info("正在预览：http://127.0.0.1:\(actual)/ （按 Ctrl+C 停止）")
+        }
+        try await task.value
+    }
+}
+
+/// Terminal output: diagnostics and errors to standard error, information to standard output,
+/// colour only when standard error is a terminal.
+struct Console: Sendable {
+    var quiet = false
+    var verbose = false
+    let colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    let interactive = isatty(STDERR_FILENO) == 1
+
+    func info(_ text: String) {
+        guard !quiet else { return }
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    func summary(_ text: String) {
+        write(colour ? "\u{1B}[1m\(text)\u{1B}[0m" : text)
+    }
+
+    func error(_ text: String) {
+        write(colour ? "\u{1B}[31m\(text)\u{1B}[0m" : text)
+    }
+
+    func print(diagnostics: [Diagnostic]) {
+        for d in diagnostics.sortedForDisplay() where !(quiet && d.severity == .warning) {
+            guard colour else { write(d.description); continue }
+            let code = d.severity == .error ? "31" : "33"
+            write(d.description.replacingOccurrences(of: ": \(d.severity.label): ", with: ": \u{1B}[\(code)m\(d.severity.label)\u{1B}[0m: "))
+        }
+    }
+
+    /// A one-line progress display for builds that take more than a moment (terminals only).
+    func progressReporter(label: String, started: Date) -> (@Sendable (Int, Int) -> Void)? {
+        guard interactive, !quiet else { return nil }
+        return { done, total in
+            guard Date().timeIntervalSince(started) > 0.5, done % 50 == 0 || done == total else { return }
+            FileHandle.standardError.write(Data("\r\(label) \(done)/\(total)".utf8))
+        }
+    }
+
+    func endProgress() {
+        guard interactive, !quiet else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[K".utf8))
+    }
+
+    private func write(_ text: String) {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 }

@@ -66,6 +66,7 @@ public enum NoticeLoader {
             body: split.body, bodyStartLine: split.bodyFirstLine)
         var located = notice
         located.positions = positions(of: root, in: doc)
+        located.frontMatterText = split.yaml
         return (located, dedupedDiagnostics)
     }
 }

@@ -4,7 +4,11 @@ import Foundation
 public struct LoadedContent: Sendable {
     public var config: SiteConfig
     public var notices: [Notice]
-    public init(config: SiteConfig, notices: [Notice]) { self.config = config; self.notices = notices }
+    /// Files under content/files/ (paths relative to it), published as files/… for notices to link to.
+    public var attachments: [String]
+    public init(config: SiteConfig, notices: [Notice], attachments: [String] = []) {
+        self.config = config; self.notices = notices; self.attachments = attachments
+    }
 }
 
 /// Where a site's files are.
@@ -15,6 +19,7 @@ public struct SiteLayout: Sendable {
     public var configFile: URL { content.appendingPathComponent("site.yaml") }
     public var noticesFolder: URL { content.appendingPathComponent("notices") }
     public var templates: URL { root.appendingPathComponent("templates") }
+    public var attachmentsFolder: URL { content.appendingPathComponent("files") }
 
     /// `content/notices/a.md` for messages: relative to the site folder.
     public func displayPath(_ url: URL) -> String {
@@ -26,6 +31,7 @@ public struct SiteLayout: Sendable {
 
 /// The load stage: reads site.yaml and every notice, collecting all diagnostics before giving up.
 public enum SiteLoader {
+    // Returns nil content only when site.yaml itself cannot be read.
     /// Files larger than this are refused (a notice is a few kilobytes; a huge file is a mistake).
     public static let defaultMaxFileSize = 10 * 1024 * 1024
 
@@ -51,8 +57,28 @@ public enum SiteLoader {
             diagnostics += d
             if let notice { notices.append(notice) }
         }
-        guard let config, !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, notices: notices), diagnostics)
+        // The notices that did load are returned even when others failed, so later checks can still look at them;
+        // callers must not publish content when the diagnostics hold errors.
+        guard let config else { return (nil, diagnostics) }
+        return (LoadedContent(config: config, notices: notices, attachments: attachments(in: layout)), diagnostics)
+    }
+
+    /// Files under content/files/, sorted; hidden files and links leading outside the site are skipped.
+    static func attachments(in layout: SiteLayout) -> [String] {
+        let folder = layout.attachmentsFolder
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        let siteRoot = layout.root.resolvingSymlinksInPath().path + "/"
+        var found: [String] = []
+        for case let relative as String in enumerator {
+            let url = folder.appendingPathComponent(relative)
+            guard !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }),
+                  url.resolvingSymlinksInPath().path.hasPrefix(siteRoot) else { continue }
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                found.append(relative)
+            }
+        }
+        return found.sorted()
     }
 
     /// The notice files, sorted by name; hidden files and editor backups are skipped.

@@ -4,8 +4,13 @@ import CCmark
 /// unless the site explicitly allows raw HTML.
 public struct MarkdownRenderer: Sendable {
     public var allowRawHTML: Bool
+    /// Gives the published address for a link written in the body (nil: keep it as written).
+    public var rewriteLink: (@Sendable (String) -> String?)?
 
-    public init(allowRawHTML: Bool = false) { self.allowRawHTML = allowRawHTML }
+    public init(allowRawHTML: Bool = false, rewriteLink: (@Sendable (String) -> String?)? = nil) {
+        self.allowRawHTML = allowRawHTML
+        self.rewriteLink = rewriteLink
+    }
 
     public func html(_ markdown: String) -> String {
         render(markdown, wantText: false).html
@@ -71,8 +76,12 @@ public struct MarkdownRenderer: Sendable {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 switch cmark_node_get_type(node) {
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                    if let url = cmark_node_get_url(node), MarkdownRenderer.isUnsafeURL(String(cString: url)) {
-                        unsafeNodes.append(node)
+                    if let url = cmark_node_get_url(node).map({ String(cString: $0) }) {
+                        if MarkdownRenderer.isUnsafeURL(url) {
+                            unsafeNodes.append(node)
+                        } else if let rewritten = rewriteLink?(url) {
+                            cmark_node_set_url(node, rewritten)
+                        }
                     }
                 case CMARK_NODE_HEADING:
                     if cmark_node_get_heading_level(node) == 1 { cmark_node_set_heading_level(node, 2) }

@@ -108,6 +108,8 @@ public struct Notice: Sendable, Hashable {
     public var bodyStartLine: Int
     /// Where each front-matter field stands in the source, for messages about it.
     public var positions: SourcePositions = SourcePositions()
+    /// The front matter as written (between the `---` lines), starting on file line 2.
+    public var frontMatterText: String = ""
 
     public init(sourcePath: String, title: String, org: String, date: CalendarDate, slug: String, column: String,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var maxFileSize: Int
     /// Overrides site.yaml's baseURL (for previews on another address).
     public var baseURL: String?
+    /// Called after each notice page is rendered with (pages done, pages in all).
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize, baseURL: String? = nil) {
         self.site = site
@@ -60,7 +62,9 @@ public enum SiteBuilder {
         guard let content, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
         let model = SiteModel(content: content)
-        let renderer = SiteRenderer(model: model, templates: templates, baseURL: options.baseURL)
+        let attachments = content.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
+        var renderer = SiteRenderer(model: model, templates: templates, baseURL: options.baseURL, attachments: attachments)
+        renderer.progress = options.progress
         let staged = try StagedOutput(output: output, site: layout)
         do {
             try renderer.render { path, data in try staged.write(path, data) }

@@ -9,10 +9,17 @@ public struct SiteRenderer: Sendable {
     /// Absolute site address ending in `/`, when known (site.yaml baseURL or the --base-url option).
     public let baseURL: String?
 
-    public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil) {
+    /// Files from content/files/ published under files/.
+    public let attachments: [(path: String, source: URL)]
+    /// Called after each notice page with (done, total).
+    public var progress: (@Sendable (Int, Int) -> Void)?
+
+    public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil, attachments: [(path: String, source: URL)] = []) {
         self.model = model
         self.templates = templates
-        self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML)
+        self.attachments = attachments
+        let targets = LinkTargets(notices: model.notices, attachments: attachments.map(\.path))
+        self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML, rewriteLink: { targets.rewrite($0) })
         self.baseURL = (baseURL ?? model.config.baseURL).flatMap(SiteConfig.normalizedBaseURL)
     }
 
@@ -25,6 +32,9 @@ public struct SiteRenderer: Sendable {
         }
         for asset in templates.assets {
             try emit(asset.path, asset.data)
+        }
+        for file in attachments {
+            try emit("files/" + file.path, try Data(contentsOf: file.source))
         }
 
         let everything = Array(model.notices.indices)
@@ -54,6 +64,7 @@ public struct SiteRenderer: Sendable {
             if index < model.config.feedSize {
                 feedEntries.append(feedEntry(notice, plainText: body.text))
             }
+            progress?(index + 1, model.notices.count)
         }
 
         try page("archives/index.html", renderArchives())

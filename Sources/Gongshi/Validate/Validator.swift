@@ -2,8 +2,10 @@
 public enum Validator {
     public static func validate(_ content: LoadedContent) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
         for notice in content.notices {
             diagnostics += validate(notice, site: content.config)
+            diagnostics += ContentLints.check(notice, site: content.config, targets: targets)
         }
         diagnostics += duplicateSlugs(content.notices)
         return diagnostics
