@@ -45,6 +45,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .executableTarget(
+            name: "gongshi-fuzz",
+            dependencies: ["Gongshi"]
+        ),
         .testTarget(
             name: "GongshiTests",
             dependencies: ["Gongshi", "GongshiServe", "gongshi"]
