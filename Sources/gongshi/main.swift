@@ -25,6 +25,15 @@ struct SiteOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("网站文件夹（含 content/）。默认：当前文件夹", valueName: "DIR"))
     var site: String = "."
 
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个通知文件的大小上限（MB）。默认：10", valueName: "MB"))
+    var maxFileSizeMB: Int = 10
+
+    var maxFileSize: Int { maxFileSizeMB * 1024 * 1024 }
+
+    func validate() throws {
+        if maxFileSizeMB < 1 { throw ValidationError("--max-file-size 必须是正整数（单位 MB）") }
+    }
+
     var url: URL { URL(fileURLWithPath: site, isDirectory: true) }
     var layout: SiteLayout { SiteLayout(root: url) }
 }
@@ -55,7 +64,7 @@ struct Build: ParsableCommand {
         let console = outputOptions.console
         let started = Date()
         var options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                                   baseURL: baseURL)
+                                   maxFileSize: siteOption.maxFileSize, baseURL: baseURL)
         options.progress = console.progressReporter(label: "正在生成通知页", started: started)
         do {
             let report = try SiteBuilder.build(options)
@@ -89,7 +98,7 @@ struct Check: ParsableCommand {
     var format: Format = .text
 
     func run() throws {
-        let (content, _, diagnostics) = SiteBuilder.check(siteOption.layout)
+        let (content, _, diagnostics) = SiteBuilder.check(siteOption.layout, maxFileSize: siteOption.maxFileSize)
         let sorted = diagnostics.sortedForDisplay()
         let errors = sorted.errors.count, warnings = sorted.warnings.count
         switch format {
