@@ -47,6 +47,10 @@ let package = Package(
             ]
         ),
         .executableTarget(
+            name: "gongshi-bench",
+            dependencies: ["Gongshi"]
+        ),
+        .executableTarget(
             name: "gongshi-fuzz",
             dependencies: ["Gongshi"]
         ),

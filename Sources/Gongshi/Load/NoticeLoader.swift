@@ -25,21 +25,24 @@ public enum NoticeLoader {
         doc.check(against: Schema.notice)
         guard root.mapping != nil else { return (nil, doc.diagnostics) }
 
-        let title = doc.decode(String.self, at: "title")
-        let org = doc.decode(String.self, at: "org")
-        let date = doc.decode(CalendarDate.self, at: "date")
-        let slugText = doc.decode(String.self, at: "slug")
-        let column = doc.decode(String.self, at: "column")
-        let summary = doc.decode(String.self, at: "summary")
-        let inspection = doc.decode(Inspection.self, at: "inspection")
-        let problems = doc.decode([Problem].self, at: "problems") ?? []
-        let stats = doc.decode(ProgressStats.self, at: "stats")
-        let contact = doc.decode(Contact.self, at: "contact")
-        let signature = doc.decode(Signature.self, at: "signature")
+        // Usually the whole front matter decodes at once; when it does not, each field is decoded on its own so
+        // that every broken field gets its own message.
+        let front = doc.diagnostics.isEmpty ? try? YAMLDocument.decoder.decode(FrontMatter.self, from: root) : nil
+        let title = front.map(\.title) ?? doc.decode(String.self, at: "title")
+        let org = front.map(\.org) ?? doc.decode(String.self, at: "org")
+        let date = front.map(\.date) ?? doc.decode(CalendarDate.self, at: "date")
+        let slugText = front != nil ? front!.slug : doc.decode(String.self, at: "slug")
+        let column = front != nil ? front!.column : doc.decode(String.self, at: "column")
+        let summary = front != nil ? front!.summary : doc.decode(String.self, at: "summary")
+        let inspection = front != nil ? front!.inspection : doc.decode(Inspection.self, at: "inspection")
+        let problems = (front != nil ? front!.problems : doc.decode([Problem].self, at: "problems")) ?? []
+        let stats = front != nil ? front!.stats : doc.decode(ProgressStats.self, at: "stats")
+        let contact = front != nil ? front!.contact : doc.decode(Contact.self, at: "contact")
+        let signature = front != nil ? front!.signature : doc.decode(Signature.self, at: "signature")
 
         var diagnostics = doc.diagnostics
         func requireText(_ value: String?, _ key: String) {
-            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty, let node = root[key: key] {
+            if let value, value.trimmingCharacters(in: .whitespaces).isEmpty, let node = doc.topLevel[key] {
                 let (line, column) = doc.location(node.mark)
                 diagnostics.append(.error("必填字段“\(key)”是空的", file: path, line: line, column: column, hint: "请填写内容"))
             }
@@ -50,7 +53,7 @@ public enum NoticeLoader {
         let fileName = (path as NSString).lastPathComponent
         let slug = slugText ?? Slug.fromFileName(fileName)
         if let problem = Slug.problem(with: slug) {
-            let (line, column) = root[key: "slug"].map { doc.location($0.mark) } ?? (1, 1)
+            let (line, column) = doc.topLevel["slug"].map { doc.location($0.mark) } ?? (1, 1)
             let hint = slugText == nil
                 ? "文件名不能直接用作网址名：请在 front matter 中加一行 slug: 英文或拼音名称，例如 slug: shiliqu-2025"
                 : "请改成小写英文、拼音或数字，用“-”连接，例如 shiliqu-2025"
@@ -73,6 +76,21 @@ public enum NoticeLoader {
         located.frontMatterText = split.yaml
         return (located, dedupedDiagnostics)
     }
+}
+
+/// The front matter as decoded in one go (see docs/content-format.md).
+struct FrontMatter: Decodable {
+    var title: String
+    var org: String
+    var date: CalendarDate
+    var slug: String?
+    var column: String?
+    var summary: String?
+    var inspection: Inspection?
+    var problems: [Problem]?
+    var stats: ProgressStats?
+    var contact: Contact?
+    var signature: Signature?
 }
 
 /// Records where every key of the front matter stands.

@@ -49,11 +49,18 @@ public enum SiteLoader {
         }
 
         let files = noticeFiles(in: layout, diagnostics: &diagnostics)
-        var notices: [Notice] = []
-        for url in files {
+        let defaultColumn = config?.defaultColumn ?? "巡察整改"
+        // Files are decoded on every core; results come back in file-name order.
+        let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic]) in
+            let url = files[i]
             let path = layout.displayPath(url)
-            guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &diagnostics) else { continue }
-            let (notice, d) = NoticeLoader.load(data: data, path: path, defaultColumn: config?.defaultColumn ?? "巡察整改")
+            var readDiagnostics: [Diagnostic] = []
+            guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &readDiagnostics) else { return (nil, readDiagnostics) }
+            return NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
+        }
+        var notices: [Notice] = []
+        notices.reserveCapacity(results.count)
+        for (notice, d) in results {
             diagnostics += d
             if let notice { notices.append(notice) }
         }

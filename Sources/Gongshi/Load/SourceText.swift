@@ -38,20 +38,30 @@ struct FrontMatterSplit {
     let bodyFirstLine: Int
 
     static func split(_ text: String, file: String) -> Result<FrontMatterSplit, Diagnostic> {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let first = lines.first, first.trimmingCharacters(in: .whitespaces) == "---" else {
+        func isFence(_ line: Substring, _ allowed: [String]) -> Bool {
+            allowed.contains(line.trimmingCharacters(in: .whitespaces))
+        }
+        let firstEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        guard isFence(text[..<firstEnd], ["---"]) else {
             return .failure(.error("文件开头缺少 front matter：第一行应为 ---", file: file, line: 1, column: 1,
                                    hint: "在文件最前面加上以 --- 开始、以 --- 结束的一段，写明 title、org、date 等字段"))
         }
-        guard let close = lines.indices.dropFirst().first(where: {
-            let t = lines[$0].trimmingCharacters(in: .whitespaces)
-            return t == "---" || t == "..."
-        }) else {
-            return .failure(.error("front matter 没有结束：找不到第二个 --- 行", file: file, line: 1, column: 1,
-                                   hint: "在最后一个字段之后另起一行写 ---，再写正文"))
+        // Walk the lines after the first until the closing fence; the body is everything after it.
+        var lineStart = firstEnd < text.endIndex ? text.index(after: firstEnd) : text.endIndex
+        var lineNumber = 2
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let line = text[lineStart..<lineEnd]
+            if line.count <= 8, isFence(line, ["---", "..."]) {
+                let yamlStart = firstEnd < text.endIndex ? text.index(after: firstEnd) : text.endIndex
+                let yaml = String(text[yamlStart..<lineStart].dropLast(lineStart > yamlStart ? 1 : 0))
+                let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+                return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1))
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+            lineNumber += 1
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let body = lines[(close + 1)...].joined(separator: "\n")
-        return .success(FrontMatterSplit(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: close + 2))
+        return .failure(.error("front matter 没有结束：找不到第二个 --- 行", file: file, line: 1, column: 1,
+                               hint: "在最后一个字段之后另起一行写 ---，再写正文"))
     }
 }

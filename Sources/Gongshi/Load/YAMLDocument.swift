@@ -7,18 +7,32 @@ struct YAMLDocument {
     /// File line of the YAML text's first line.
     let firstLine: Int
     let root: Node?
+    /// The root mapping's values by key (looking keys up in a Yams mapping converts the key to a node each time).
+    let topLevel: [String: Node]
     private(set) var diagnostics: [Diagnostic] = []
 
     init(yaml: String, file: String, firstLine: Int) {
         self.file = file
         self.firstLine = firstLine
         do {
-            root = try Yams.compose(yaml: yaml)
+            // The encoding is given so Yams does not look it up in the environment for every file.
+            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
         } catch {
             root = nil
             diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
         }
+        var keys: [String: Node] = [:]
+        if case .mapping(let mapping)? = root {
+            for (key, value) in mapping {
+                if let name = key.scalar?.string, keys[name] == nil { keys[name] = value }
+            }
+        }
+        topLevel = keys
     }
+
+    /// One decoder for every file: making one reads the process environment (Yams checks YAMS_DEFAULT_ENCODING).
+    /// Decoding keeps no state in it, so the threads share it.
+    nonisolated(unsafe) static let decoder = YAMLDecoder(encoding: .utf8)
 
     func location(_ mark: Mark?) -> (line: Int, column: Int) {
         guard let mark else { return (firstLine, 1) }
@@ -38,7 +52,7 @@ struct YAMLDocument {
 
     /// Decodes the value at `key` of the root mapping; nil (with a diagnostic) when it is not valid.
     mutating func decode<T: Decodable>(_ type: T.Type, at key: String) -> T? {
-        guard let node = root?.mapping?[key] else { return nil }
+        guard let node = topLevel[key] else { return nil }
         return decode(type, node: node, path: [key])
     }
 
@@ -49,7 +63,7 @@ struct YAMLDocument {
 
     private mutating func decode<T: Decodable>(_ type: T.Type, node: Node, path: [String]) -> T? {
         do {
-            return try YAMLDecoder().decode(type, from: node)
+            return try Self.decoder.decode(type, from: node)
         } catch let error as DecodingError {
             diagnostics.append(diagnostic(for: error, node: node, path: path))
         } catch {
@@ -67,7 +81,7 @@ struct YAMLDocument {
                 if let index = key.intValue, case .sequence(let seq) = current, seq.indices.contains(index) {
                     current = seq[index]
                     names.append("[\(index + 1)]")
-                } else if let child = current.mapping?[key.stringValue] {
+                } else if let child = current[key: key.stringValue] {
                     current = child
                     names.append(key.stringValue)
                 } else if key.intValue == nil {
@@ -155,5 +169,8 @@ struct YAMLDocument {
 
 extension Node {
     /// The value of a mapping by string key.
-    subscript(key key: String) -> Node? { mapping?[key] }
+    subscript(key key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.scalar?.string == key }?.value
+    }
 }

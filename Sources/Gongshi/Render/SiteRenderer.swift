@@ -26,9 +26,12 @@ public struct SiteRenderer: Sendable {
     /// Every output file, in a fixed order, handed to `emit` one at a time so pages need not be held in memory.
     public func render(emit: (String, Data) throws -> Void) throws {
         var pages: [(path: String, lastModified: String?)] = []
-        func page(_ path: String, _ html: String, lastModified: String? = nil) throws {
-            try emit(path, Data(html.utf8))
+        func page(_ path: String, _ html: Data, lastModified: String? = nil) throws {
+            try emit(path, html)
             pages.append((path, lastModified))
+        }
+        func page(_ path: String, _ html: String, lastModified: String? = nil) throws {
+            try page(path, Data(html.utf8), lastModified: lastModified)
         }
         for asset in templates.assets {
             try emit(asset.path, asset.data)
@@ -52,19 +55,34 @@ public struct SiteRenderer: Sendable {
                            members: org.members, nav: "archives/", emit: page)
         }
 
+        // Notice pages are rendered on every core in waves (so only one wave of pages is in memory at a time)
+        // and written in order; the search index and the feed take what they need from each page as it passes.
         var search = SearchIndexBuilder()
         var feedEntries: [FeedEntryView] = []
-        for index in model.notices.indices {
-            let notice = model.notices[index]
-            let body = markdown.render(notice.body)
-            let path = SiteModel.url(of: notice) + "index.html"
-            try page(path, renderNotice(at: index, bodyHTML: body.html), lastModified: notice.date.description)
-            search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org,
-                       text: searchText(notice, body: body.text))
-            if index < model.config.feedSize {
-                feedEntries.append(feedEntry(notice, plainText: body.text))
+        let wave = 256
+        var start = 0
+        while start < model.notices.count {
+            let end = min(model.notices.count, start + wave)
+            let first = start
+            let rendered = parallelMap(end - start) { offset -> RenderedNotice in
+                let index = first + offset
+                let notice = model.notices[index]
+                let body = markdown.render(notice.body)
+                return RenderedNotice(html: Data(renderNotice(at: index, bodyHTML: body.html).utf8),
+                                      tokens: SearchIndexBuilder.tokens(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: body.text)),
+                                      plainText: index < model.config.feedSize ? body.text : "")
             }
-            progress?(index + 1, model.notices.count)
+            for (offset, result) in rendered.enumerated() {
+                let index = start + offset
+                let notice = model.notices[index]
+                try page(SiteModel.url(of: notice) + "index.html", result.html, lastModified: notice.date.description)
+                search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org, tokens: result.tokens)
+                if index < model.config.feedSize {
+                    feedEntries.append(feedEntry(notice, plainText: result.plainText))
+                }
+                progress?(index + 1, model.notices.count)
+            }
+            start = end
         }
 
         try page("archives/index.html", renderArchives())
@@ -272,6 +290,13 @@ public struct SiteRenderer: Sendable {
         }
         return templates.render(SitemapView(urls: urls), template: "sitemap")
     }
+}
+
+/// One notice page as rendered on a worker thread, with what the index and the feed need from it.
+struct RenderedNotice: Sendable {
+    let html: Data
+    let tokens: Set<String>
+    let plainText: String
 }
 
 struct FeedEntryView: Sendable {

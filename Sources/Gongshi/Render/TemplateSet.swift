@@ -108,6 +108,6 @@ public struct TemplateSet: Sendable {
     }
 
     func render(_ view: Any, template name: String) -> String {
-        library.render(view, withTemplate: name) ?? ""
+        library.render(TemplateContext.make(view), withTemplate: name) ?? ""
     }
 }

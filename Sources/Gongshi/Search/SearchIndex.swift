@@ -21,9 +21,14 @@ public struct SearchIndexBuilder: Sendable {
 
     /// Adds the next notice (ids are given in order, newest first).
     public mutating func add(title: String, url: String, date: String, org: String, text: String) {
+        add(title: title, url: url, date: date, org: org, tokens: Self.tokens(in: title + "\n" + org + "\n" + text))
+    }
+
+    /// Adds the next notice with its tokens already made (see `tokens(in:)`), e.g. on another thread.
+    public mutating func add(title: String, url: String, date: String, org: String, tokens: Set<String>) {
         let id = Int32(docs.count)
         docs.append([title, url, date, org])
-        for token in Self.tokens(in: title + "\n" + org + "\n" + text) {
+        for token in tokens {
             postings[token, default: []].append(id)
         }
     }

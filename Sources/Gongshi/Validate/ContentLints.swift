@@ -58,7 +58,11 @@ enum ContentLints {
         return found
     }
 
+    /// Characters every placeholder pattern needs: lines without any of them are skipped quickly.
+    static let placeholderCharacters: Set<Character> = ["X", "x", "Ｘ", "ｘ", "某", "〔", "【"]
+
     static func placeholders(in line: String, line number: Int, report: (Int, Int, String, String) -> Void) {
+        guard line.contains(where: { placeholderCharacters.contains($0) }) || containsTODO(line) else { return }
         let range = NSRange(line.startIndex..., in: line)
         var reported = Set<Int>()
         for (pattern, kind) in placeholderPatterns {
@@ -71,17 +75,32 @@ enum ContentLints {
         }
     }
 
+    /// "todo" in any letter case, without Foundation's locale-aware search.
+    static func containsTODO(_ line: String) -> Bool {
+        let bytes = Array(line.utf8)
+        guard bytes.count >= 4 else { return false }
+        for i in 0...(bytes.count - 4) where bytes[i] | 0x20 == UInt8(ascii: "t") {
+            if bytes[i + 1] | 0x20 == UInt8(ascii: "o"), bytes[i + 2] | 0x20 == UInt8(ascii: "d"), bytes[i + 3] | 0x20 == UInt8(ascii: "o") {
+                return true
+            }
+        }
+        return false
+    }
+
     /// 010-12345678, 0891-6323368, 021-22050716-801, 7663776, 13800000000, 12388, 400-123-4567, +86 10 12345678.
     static func isPhoneNumber(_ text: String) -> Bool {
         var t = text.trimmingCharacters(in: .whitespaces)
         if t.hasPrefix("+86") { t = "0" + t.dropFirst(3).trimmingCharacters(in: .whitespaces) }
         let compact = t.replacingOccurrences(of: " ", with: "")
-        let patterns = ["^0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?$", "^[1-9]\\d{6,7}$", "^1[3-9]\\d{9}$", "^1\\d{4}$", "^400-?\\d{3}-?\\d{4}$",
-                        "^0\\d{9,11}$"]
-        return patterns.contains { compact.range(of: $0, options: .regularExpression) != nil }
+        let range = NSRange(compact.startIndex..., in: compact)
+        return phonePatterns.contains { $0.firstMatch(in: compact, range: range) != nil }
     }
 
+    static let phonePatterns = ["^0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?$", "^[1-9]\\d{6,7}$", "^1[3-9]\\d{9}$", "^1\\d{4}$",
+                                "^400-?\\d{3}-?\\d{4}$", "^0\\d{9,11}$"].map { try! NSRegularExpression(pattern: $0) }
+    static let emailPattern = try! NSRegularExpression(pattern: "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$")
+
     static func isEmail(_ text: String) -> Bool {
-        text.range(of: "^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}$", options: .regularExpression) != nil
+        emailPattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
     }
 }

@@ -3,9 +3,11 @@ public enum Validator {
     public static func validate(_ content: LoadedContent) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
-        for notice in content.notices {
-            diagnostics += validate(notice, site: content.config)
-            diagnostics += ContentLints.check(notice, site: content.config, targets: targets)
+        let notices = content.notices, config = content.config
+        for found in parallelMap(notices.count, { i in
+            validate(notices[i], site: config) + ContentLints.check(notices[i], site: config, targets: targets)
+        }) {
+            diagnostics += found
         }
         diagnostics += duplicateSlugs(content.notices)
         return diagnostics
