@@ -167,6 +167,20 @@ struct DeterminismTests {
         #expect(first == second)
     }
 
+    @Test func parallelBuildWritesTheSameBytesAsASingleThreadedOne() throws {
+        let site = try makeListSite(count: 300)
+        defer { site.remove() }
+        let serial = site.root.appendingPathComponent("serial")
+        let parallel = site.root.appendingPathComponent("parallel")
+        try Parallelism.$enabled.withValue(false) {
+            try SiteBuilder.build(BuildOptions(site: site.root, output: serial))
+        }
+        try SiteBuilder.build(BuildOptions(site: site.root, output: parallel))
+        let a = snapshot(serial), b = snapshot(parallel)
+        #expect(a.count > 300)
+        #expect(a == b)
+    }
+
     @Test func rebuildReplacesTheOutputAndDropsRemovedNotices() throws {
         let site = try TempSite()
         defer { site.remove() }

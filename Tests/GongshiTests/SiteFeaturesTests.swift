@@ -46,7 +46,7 @@ func makeListSite(count: Int, config extra: String = "") throws -> TempSite {
     """)
     for i in 0..<count {
         let column = i % 2 == 0 ? "巡察整改" : "学校党建"
-        let date = String(format: "%04d-%02d-%02d", 2023 + i % 3, 1 + i % 12, 1 + i)
+        let date = String(format: "%04d-%02d-%02d", 2023 + i % 3, 1 + i % 12, 1 + i % 28)
         try site.notice(String(format: "n%02d.md", i), noticeText(title: "第\(i)号通知", org: i % 2 == 0 ? "甲单位" : "乙单位", date: date,
                                                                   extra: "column: \(column)\nproblems:\n  - title: 问题\(i)\n    status: done"))
     }
