@@ -71,7 +71,8 @@ struct Build: ParsableCommand {
             console.endProgress()
             console.print(diagnostics: report.diagnostics)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
-            console.info("已生成 \(report.noticeCount) 篇通知，共写入 \(report.filesWritten) 个文件，用时 \(seconds) 秒 → \(report.output.path)")
+            let changed = report.filesWritten - report.filesUnchanged
+            console.info("已生成 \(report.noticeCount) 篇通知，共 \(report.filesWritten) 个文件（\(changed) 个有变化），用时 \(seconds) 秒 → \(report.output.path)")
         } catch let failure as BuildFailure {
             console.endProgress()
             console.print(diagnostics: failure.diagnostics)

@@ -181,6 +181,25 @@ struct DeterminismTests {
         #expect(a == b)
     }
 
+    @Test func unchangedFilesKeepTheirModificationTime() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        try site.notice("b.md", noticeText(title: "另一单位关于整改的通报", date: "2024-01-01", extra: "slug: b"))
+        try site.build()
+        func modified(_ path: String) throws -> Date {
+            try FileManager.default.attributesOfItem(atPath: site.output.appendingPathComponent(path).path)[.modificationDate] as! Date
+        }
+        let before = (css: try modified("assets/style.css"), a: try modified("notices/a/index.html"))
+        Thread.sleep(forTimeInterval: 1.1)   // file systems may keep whole seconds
+        try site.notice("a.md", noticeText(extra: "slug: a", body: "改过的正文。"))
+        let report = try site.build()
+        #expect(try modified("assets/style.css") == before.css)
+        #expect(try modified("notices/a/index.html") != before.a)
+        #expect(try site.read("notices/a/index.html").contains("改过的正文。"))
+        #expect(report.filesUnchanged > 0 && report.filesUnchanged < report.filesWritten)
+    }
+
     @Test func rebuildReplacesTheOutputAndDropsRemovedNotices() throws {
         let site = try TempSite()
         defer { site.remove() }

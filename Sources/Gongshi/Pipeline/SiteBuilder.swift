@@ -25,6 +25,8 @@ public struct BuildReport: Sendable {
     public var output: URL
     public var noticeCount: Int
     public var filesWritten: Int
+    /// Of those, files whose bytes did not change (left as they were, modification time kept).
+    public var filesUnchanged: Int = 0
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
 }
@@ -77,6 +79,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics + [.error("写入输出文件夹失败：\(error.localizedDescription)", file: output.path,
                                                      hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
         }
-        return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten, diagnostics: diagnostics)
+        return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
+                           filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
     }
 }

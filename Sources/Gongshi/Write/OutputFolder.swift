@@ -1,5 +1,8 @@
 import CAtomicSwap
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The write stage: every file goes into a staging folder beside the output; only a complete build is
 /// swapped in, so a failed or killed build leaves the previous output as it was.
@@ -67,9 +70,19 @@ public final class StagedOutput {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             createdFolders.insert(folder)
         }
-        try data.write(to: url)
         filesWritten += 1
+        // A file whose bytes did not change is linked from the published output instead of written again, so it
+        // keeps its modification time and rsync sends only what changed.
+        let previous = output.appendingPathComponent(path)
+        if let old = try? Data(contentsOf: previous, options: .alwaysMapped), old == data, link(previous.path, url.path) == 0 {
+            filesUnchanged += 1
+            return
+        }
+        try data.write(to: url)
     }
+
+    /// Files whose bytes were the same as in the published output (kept with their modification time).
+    public private(set) var filesUnchanged = 0
 
     /// Puts the staged output in place of the old one. Atomic where the file system supports renameat2.
     public func commit() throws {
