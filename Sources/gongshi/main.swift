@@ -60,15 +60,23 @@ struct Build: ParsableCommand {
     @Option(name: .customLong("base-url"), help: ArgumentHelp("网站对外地址（含子路径），覆盖 site.yaml 的 baseURL，用于预览", valueName: "URL"))
     var baseURL: String?
 
+    @Flag(name: .long, help: "即使内容没有变化也重新生成")
+    var force = false
+
     func run() throws {
         let console = outputOptions.console
         let started = Date()
         var options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
                                    maxFileSize: siteOption.maxFileSize, baseURL: baseURL)
         options.progress = console.progressReporter(label: "正在生成通知页", started: started)
+        options.reuseUnchangedOutput = !force
         do {
             let report = try SiteBuilder.build(options)
             console.endProgress()
+            if report.upToDate {
+                console.info("内容和模板都没有变化，输出已是最新（\(report.noticeCount) 篇通知）→ \(report.output.path)。要查看警告请运行 gongshi check。")
+                return
+            }
             console.print(diagnostics: report.diagnostics)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let changed = report.filesWritten - report.filesUnchanged

@@ -125,7 +125,7 @@ struct BrokenInputTests {
             // Refused before anything was touched.
             #expect(snapshot(site.root.appendingPathComponent("content")) == siteBefore)
         }
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.staging") || $0.hasPrefix(".public.previous") }
         #expect(leftovers.isEmpty, "\(c.name): left \(leftovers)")
     }
 

@@ -119,7 +119,7 @@ struct FailedBuildTests {
                                             "content/notices/bad-status.md", "content/notices/no-title.md"])
         #expect(errors.allSatisfy { $0.line > 0 })
         #expect(snapshot(site.output) == before)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.staging") || $0.hasPrefix(".public.previous") }
         #expect(leftovers.isEmpty, "staging folder left behind: \(leftovers)")
     }
 
@@ -198,6 +198,25 @@ struct DeterminismTests {
         #expect(try modified("notices/a/index.html") != before.a)
         #expect(try site.read("notices/a/index.html").contains("改过的正文。"))
         #expect(report.filesUnchanged > 0 && report.filesUnchanged < report.filesWritten)
+    }
+
+    @Test func buildWithNothingChangedStopsEarlyAndAnyEditRebuilds() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        #expect(try site.build().upToDate == false)
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.noticeCount == 1)
+        try site.notice("a.md", noticeText(extra: "slug: a", body: "新的正文。"))
+        let third = try site.build()
+        #expect(third.upToDate == false)
+        #expect(try site.read("notices/a/index.html").contains("新的正文。"))
+        try site.write("templates/assets/extra.css", "p{}")
+        #expect(try site.build().upToDate == false)
+        var forced = BuildOptions(site: site.root)
+        forced.reuseUnchangedOutput = false
+        #expect(try SiteBuilder.build(forced).upToDate == false)
     }
 
     @Test func rebuildReplacesTheOutputAndDropsRemovedNotices() throws {

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var maxFileSize: Int
     /// Overrides site.yaml's baseURL (for previews on another address).
     public var baseURL: String?
+    /// Skip the build when no input changed since the last successful build into the same output.
+    public var reuseUnchangedOutput = true
     /// Called after each notice page is rendered with (pages done, pages in all).
     public var progress: (@Sendable (Int, Int) -> Void)?
 
@@ -29,6 +31,8 @@ public struct BuildReport: Sendable {
     public var filesUnchanged: Int = 0
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
+    /// Nothing had changed since the last build, so nothing was written.
+    public var upToDate = false
 }
 
 /// The whole pipeline: load → validate → site model → render → write.
@@ -52,6 +56,13 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
+        // Nothing changed since the last successful build into this folder: the output is already right.
+        let fingerprint = BuildStamp.fingerprint(layout: layout, options: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
+        if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output), stamp.fingerprint == fingerprint,
+           FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) {
+            return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
+        }
+        try? FileManager.default.removeItem(at: BuildStamp.url(for: output))
         var (content, templates, diagnostics) = check(layout, maxFileSize: options.maxFileSize)
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
             diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
@@ -79,6 +90,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics + [.error("写入输出文件夹失败：\(error.localizedDescription)", file: output.path,
                                                      hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
         }
+        BuildStamp(fingerprint: fingerprint, noticeCount: model.notices.count).write(for: output)
         return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
     }

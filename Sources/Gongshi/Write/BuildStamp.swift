@@ -1,0 +1,39 @@
+import Foundation
+
+/// What the last successful build was made from, kept beside the output (`.public.buildinfo`), so that a
+/// build with nothing changed can stop early instead of writing the same site again.
+struct BuildStamp: Equatable {
+    var fingerprint: String
+    var noticeCount: Int
+
+    /// Path, size and modification time (to the nanosecond) of every file under content/ and templates/,
+    /// plus the options that change the output and the built-in templates.
+    static func fingerprint(layout: SiteLayout, options: String) -> String {
+        var entries: [String] = [options, String(StableID.hash(BuiltinTemplates.files.map(\.text).joined()), radix: 16)]
+        for folder in [layout.content, layout.templates] {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
+                entries.append("\(url.path)\t\(values?.fileSize ?? -1)\t\(time)")
+            }
+        }
+        entries.sort()
+        return String(StableID.hash(entries.joined(separator: "\n")), radix: 16) + "-\(entries.count)"
+    }
+
+    static func url(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).buildinfo")
+    }
+
+    static func read(for output: URL) -> BuildStamp? {
+        guard let text = try? String(contentsOf: url(for: output), encoding: .utf8) else { return nil }
+        let parts = text.split(separator: "\n")
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        return BuildStamp(fingerprint: String(parts[0]), noticeCount: count)
+    }
+
+    func write(for output: URL) {
+        try? Data("\(fingerprint)\n\(noticeCount)\n".utf8).write(to: BuildStamp.url(for: output))
+    }
+}
