@@ -167,11 +167,8 @@ public actor PreviewServer {
     }
 
     static func errorPage(_ diagnostics: [Diagnostic]) -> String {
-        func escape(_ s: String) -> String {
-            s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-        }
         let items = diagnostics.sortedForDisplay().filter { $0.severity == .error }
-            .map { "<li><pre>\(escape($0.description))</pre></li>" }.joined(separator: "\n")
+            .map { "<li><pre>\(HTMLText.escape($0.description))</pre></li>" }.joined(separator: "\n")
         return """
         <!DOCTYPE html>
         <html lang="zh-CN">

@@ -15,7 +15,7 @@ enum ProgressChart {
         for (i, row) in rows.enumerated() {
             let y = i * rowHeight
             let label = row.org.count > 16 ? String(row.org.prefix(15)) + "…" : row.org
-            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" class=\"chart-label\">\(escape(label))（\(escape(row.date))）</text>"
+            out += "<text x=\"\(labelWidth - 8)\" y=\"\(y + 19)\" text-anchor=\"end\" class=\"chart-label\">\(HTMLText.escape(label))（\(HTMLText.escape(row.date))）</text>"
             var x = labelWidth
             for (count, cls) in [(row.done, "chart-done"), (row.partial, "chart-partial"), (row.ongoing, "chart-ongoing")] where count > 0 {
                 let w = max(1, count * barWidth / max(row.total, 1))
@@ -33,9 +33,13 @@ enum ProgressChart {
         }
         return out + "</svg>"
     }
+}
 
-    static func escape(_ text: String) -> String {
+/// Escaping for text written into HTML outside the templates (the SVG chart, the preview server's error page).
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var out = ""
+        out.reserveCapacity(text.utf8.count)
         for c in text {
             switch c {
             case "&": out += "&amp;"
