@@ -17,7 +17,7 @@ struct GongshiCommand: AsyncParsableCommand {
           2   gongshi check --strict 发现警告
           64  命令行参数有误
         """,
-        subcommands: [Build.self, Check.self, Init.self, New.self, Serve.self]
+        subcommands: [Build.self, Check.self, Init.self, New.self, Serve.self, Import.self]
     )
 }
 
@@ -198,6 +198,40 @@ struct New: ParsableCommand {
             console.error(error.description)
             throw ExitCode(1)
         }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导入已有的通知（纯文本 .txt，UTF-8 或 GB18030/GBK）：每个文件生成一篇带 front matter 的通知。",
+        discussion: "Word 文档（.docx）的导入尚未实现，请先在 Word 中“另存为”纯文本。")
+
+    @Argument(help: ArgumentHelp("要导入的文件", valueName: "FILE"))
+    var files: [String]
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Flag(name: .long, help: "覆盖已存在的同名通知文件")
+    var force = false
+
+    func run() throws {
+        let console = outputOptions.console
+        var failed = 0
+        for file in files {
+            let url = URL(fileURLWithPath: file)
+            do {
+                let written = try NoticeImport.importFile(url, into: siteOption.layout, force: force)
+                console.info("\(file) → \(siteOption.layout.displayPath(written.path))（编码：\(written.encoding.rawValue)）")
+                console.info("  找到：\(written.result.found.joined(separator: "、"))")
+                if !written.result.missing.isEmpty { console.info("  未找到，请人工填写：\(written.result.missing.joined(separator: "、"))") }
+                if !written.result.anonymizedDates.isEmpty { console.info("  原文中有隐去的日期，已保留：\(written.result.anonymizedDates.joined(separator: "、"))") }
+            } catch let error as ScaffoldError {
+                console.error("\(file)：\(error.description)")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
     }
 }
 
