@@ -203,8 +203,8 @@ struct New: ParsableCommand {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "导入已有的通知（纯文本 .txt，UTF-8 或 GB18030/GBK）：每个文件生成一篇带 front matter 的通知。",
-        discussion: "Word 文档（.docx）的导入尚未实现，请先在 Word 中“另存为”纯文本。")
+        abstract: "导入已有的通知（Word .docx，或 UTF-8、GB18030/GBK 编码的纯文本）：每个文件生成一篇带 front matter 的通知。",
+        discussion: "逐个列出写入的文件、找到的字段和需要人工填写的字段。不覆盖已有文件，除非加 --force。")
 
     @Argument(help: ArgumentHelp("要导入的文件", valueName: "FILE"))
     var files: [String]

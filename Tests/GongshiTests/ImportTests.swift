@@ -76,10 +76,110 @@ struct ImportTests {
         }
     }
 
+    @Test func problemItemsWithStatusLinesBecomeTheProblemList() {
+        let text = """
+        示例区财政局党组关于巡察整改情况的公示
+        第一方面问题：在贯彻落实决策部署方面
+        （一）预算执行不够严格
+        1.针对部分项目预算调整不规范问题。修订预算调整办法，严格审批程序。
+        已经整改到位
+        2、针对绩效评价结果运用不充分问题。将评价结果与下年度预算挂钩。
+        取得阶段性成效，需长期坚持
+        （二）资产管理不够规范
+        （1）针对“资产账实不符”问题。开展资产清查，补登记入账。
+        需长期整改
+        """
+        let r = NoticeImporter().parse(text)
+        #expect(r.problems == [
+            Problem(title: "部分项目预算调整不规范", category: "预算执行不够严格", status: .done),
+            Problem(title: "绩效评价结果运用不充分", category: "预算执行不够严格", status: .partial),
+            Problem(title: "资产账实不符", category: "资产管理不够规范", status: .ongoing),
+        ])
+        #expect(r.body.contains("## 第一方面问题：在贯彻落实决策部署方面"))
+        #expect(r.body.contains("已经整改到位"))
+        #expect(r.org == "示例区财政局党组")
+    }
+
+    @Test func summaryCountsInTheirUsualForms() {
+        #expect(NoticeImporter().parse("标题\n反馈的3大类11个方面35个问题，已完成整改27个，其余8项已取得阶段性成效。\n").stats == ProgressStats(total: 35, done: 27, partial: 8))
+        #expect(NoticeImporter().parse("标题\n目前反馈细化的34个问题全部完成整改。\n").stats == ProgressStats(total: 34, done: 34))
+    }
+
     @Test func anonymizedDatesAreKeptAndFlagged() {
         let r = NoticeImporter().parse("某中学党委关于巡察整改进展情况的报告\n根据县委统一部署，县委第一巡察组于2023年X月中旬对X中学党委开展了巡察。\n")
         #expect(r.anonymizedDates == ["2023年X月"])
         #expect(r.body.contains("2023年X月中旬"))
         #expect(r.inspection?.start == nil)
+    }
+}
+
+import ZIPFoundation
+
+/// A minimal Word document: paragraphs (one with a bold run), a numbered list and a table.
+func makeDocx(at url: URL) throws {
+    func p(_ text: String, bold: String? = nil, list: Bool = false) -> String {
+        let numbering = list ? "<w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr></w:pPr>" : ""
+        let boldRun = bold.map { "<w:r><w:rPr><w:b/></w:rPr><w:t>\($0)</w:t></w:r>" } ?? ""
+        return "<w:p>\(numbering)\(boldRun)<w:r><w:t xml:space=\"preserve\">\(text)</w:t></w:r></w:p>"
+    }
+    func cell(_ text: String) -> String { "<w:tc><w:p><w:r><w:t>\(text)</w:t></w:r></w:p></w:tc>" }
+    func row(_ cells: [String]) -> String { "<w:tr>" + cells.map(cell).joined() + "</w:tr>" }
+    let body = [
+        p("中共示例市交通运输局党组关于巡察整改情况的通报"),
+        p("根据市委统一部署，市委巡察四组于2024 年 4 月 15 日至 6 月 14 日对市交通运输局党组进行了巡察，并于2024年7月18日反馈了巡察意见。"),
+        p("一、整改工作的组织开展情况"),
+        p("党组召开专题会议研究整改工作。", bold: "高度重视。"),
+        p("制定整改方案。", list: true),
+        p("建立整改台账。", list: true),
+        p("二、反馈问题的整改落实情况"),
+        "<w:tbl>" + row(["问题", "类别", "整改情况", "责任部门"]) + row(["工程招标程序不规范", "项目管理", "已经整改到位", "建设科"])
+            + row(["路政执法记录不完整", "执法监督", "取得阶段性成效", "执法支队"]) + "</w:tbl>",
+        p("欢迎监督。联系电话：0891-6323368；邮政信箱：示例市第88号信箱，邮编：850000。"),
+        p("中共示例市交通运输局党组"),
+        p("2024年10月8日"),
+    ].joined()
+    let document = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>\(body)</w:body></w:document>"
+    let archive = try Archive(url: url, accessMode: .create)
+    for (path, text) in [("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"),
+                         ("word/document.xml", document)] {
+        let data = Data(text.utf8)
+        try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+}
+
+@Suite("Importing Word documents")
+struct DocxImportTests {
+    @Test func docxWithANumberedListAndATableImportsAndBuilds() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let docx = site.root.appendingPathComponent("通报.docx")
+        try makeDocx(at: docx)
+        let written = try NoticeImport.importFile(docx, into: site.layout, force: false)
+        let r = written.result
+        #expect(written.encoding == .docx)
+        #expect(r.title == "中共示例市交通运输局党组关于巡察整改情况的通报")
+        #expect(r.org == "中共示例市交通运输局党组")
+        #expect(r.date == CalendarDate("2024-10-08"))                       // from the signature
+        #expect(r.inspection?.group == "市委巡察四组")
+        #expect(r.inspection?.start == CalendarDate("2024-04-15"))          // spaces inside the date
+        #expect(r.inspection?.end == CalendarDate("2024-06-14"))            // year from the text around it
+        #expect(r.inspection?.feedback == CalendarDate("2024-07-18"))
+        #expect(r.problems == [Problem(title: "工程招标程序不规范", category: "项目管理", status: .done, owner: "建设科"),
+                               Problem(title: "路政执法记录不完整", category: "执法监督", status: .partial, owner: "执法支队")])
+        #expect(r.contact?.phone == ["0891-6323368"])
+        #expect(r.contact?.postcode == "850000")
+        #expect(r.contact?.address == "示例市第88号信箱")
+
+        try site.build()
+        let slug = written.path.deletingPathExtension().lastPathComponent
+        let page = try site.read("notices/\(slug)/index.html")
+        #expect(page.contains("<strong>高度重视</strong>。党组召开专题会议研究整改工作。"))
+        #expect(page.contains("<ol>"))
+        #expect(page.contains("制定整改方案。"))
+        #expect(page.contains("<span class=\"status status-partial\">阶段性成效</span>"))   // the table became the problem list
+        #expect(page.contains("问题：工程招标程序不规范；类别：项目管理；整改情况：已经整改到位；责任部门：建设科"))
+        #expect(page.contains("<h2>一、整改工作的组织开展情况</h2>"))
     }
 }

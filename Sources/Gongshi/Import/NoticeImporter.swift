@@ -11,6 +11,7 @@ public struct NoticeImporter: Sendable {
         public var date: CalendarDate?
         public var inspection: Inspection?
         public var stats: ProgressStats?
+        public var problems: [Problem] = []
         public var contact: Contact?
         public var signature: Signature?
         public var body: String
@@ -89,7 +90,9 @@ public struct NoticeImporter: Sendable {
 
     // MARK: Import
 
-    public func parse(_ source: String) -> Result {
+    /// `formatted` gives Markdown for lines that carry formatting (bold, list items, tables from a .docx),
+    /// keyed by the line's plain text; other lines are escaped and laid out by their numbering.
+    public func parse(_ source: String, formatted: [String: String] = [:], tables: [[[String]]] = []) -> Result {
         var lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             .split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}"))) }
@@ -108,7 +111,7 @@ public struct NoticeImporter: Sendable {
             lines.removeFirst()
             while let next = lines.first, Self.removeSpacesBetweenHan(next) == title { lines.removeFirst() }
         }
-        lines = Self.joinBrokenLines(lines)
+        lines = Self.joinBrokenLines(lines, keep: Set(formatted.keys))
         let text = lines.joined(separator: "\n")
 
         // Signature: an organization line followed by a date line at the end.
@@ -170,7 +173,7 @@ public struct NoticeImporter: Sendable {
         contact.postcode = Self.firstMatch(Self.postcode, in: contactZone)
         contact.envelope = Self.firstMatch(Self.envelope, in: text)
 
-        var body = Self.markdown(from: signature == nil ? lines : Array(lines.dropLast(2)))
+        var body = Self.markdown(from: signature == nil ? lines : Array(lines.dropLast(2)), formatted: formatted)
         if signature != nil { body += "\n" + lines.suffix(2).joined(separator: "\n\n") + "\n" }
 
         let anonymized = Self.allMatches(Self.anonymized, in: source, group: 0)
@@ -189,17 +192,67 @@ public struct NoticeImporter: Sendable {
         note("stats", stats != nil)
         note("contact", !contact.isEmpty)
         note("signature", signature != nil)
-        return Result(title: title, org: org, date: date, inspection: inspection, stats: stats,
-                      contact: contact.isEmpty && contact.envelope == nil ? nil : contact, signature: signature,
+        var problems = tables.flatMap(Self.problems(fromTable:))
+        if problems.isEmpty { problems = Self.problems(fromLines: lines) }
+        if !problems.isEmpty { found.append("problems") }
+        return Result(title: title, org: org, date: date, inspection: inspection, stats: problems.isEmpty ? stats : nil,
+                      problems: problems, contact: contact.isEmpty && contact.envelope == nil ? nil : contact, signature: signature,
                       body: body, found: found, missing: missing, anonymizedDates: anonymized)
     }
 
+    /// A table whose header names the problem and its status (问题 / 整改情况 or 状态) gives the problem list.
+    static func problems(fromTable rows: [[String]]) -> [Problem] {
+        guard let header = rows.first else { return [] }
+        func column(_ words: [String]) -> Int? { header.firstIndex { h in words.contains { h.contains($0) } } }
+        guard let titleColumn = column(["问题"]), let statusColumn = column(["状态", "整改情况", "进展", "进度"]), titleColumn != statusColumn else { return [] }
+        let categoryColumn = column(["类别", "方面"]).flatMap { $0 == titleColumn ? nil : $0 }
+        let ownerColumn = column(["责任"])
+        return rows.dropFirst().compactMap { cells in
+            guard titleColumn < cells.count, statusColumn < cells.count, !cells[titleColumn].isEmpty else { return nil }
+            return Problem(title: cells[titleColumn], category: categoryColumn.flatMap { $0 < cells.count ? cells[$0].nonEmpty : nil },
+                           status: status(from: cells[statusColumn]), owner: ownerColumn.flatMap { $0 < cells.count ? cells[$0].nonEmpty : nil })
+        }
+    }
+
+    static let problemItem = regex("^(?:\\d+[.．、]|[（(]\\d+[）)])?\\s*针对(.{2,60}?)问题")
+    static let statusWords = ["已经整改到位", "已整改到位", "整改到位", "已完成整改", "取得阶段性成效", "阶段性成效", "需长期整改", "长期坚持", "持续推进"]
+
+    /// Problem items (“1.针对…问题”) with a status on the line under them or in the item itself; the category is
+    /// the heading (（一）… or 第一方面…) they stand under.
+    static func problems(fromLines lines: [String]) -> [Problem] {
+        var found: [Problem] = []
+        var category: String?
+        for (i, line) in lines.enumerated() {
+            let r = NSRange(line.startIndex..., in: line)
+            if (level2.firstMatch(in: line, range: r) != nil || level1.firstMatch(in: line, range: r) != nil) && line.count < 60 {
+                category = line.replacingOccurrences(of: "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", with: "", options: .regularExpression)
+                continue
+            }
+            guard let title = firstMatch(problemItem, in: line) else { continue }
+            let next = i + 1 < lines.count ? lines[i + 1] : ""
+            let statusLine = next.count <= 30 && statusWords.contains(where: { next.contains($0) }) ? next
+                : statusWords.first(where: { line.contains($0) }).map { _ in line }
+            guard let statusLine else { continue }
+            found.append(Problem(title: title.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"")), category: category, status: status(from: statusLine)))
+        }
+        return found
+    }
+
+    /// 已经整改到位 → done; 取得阶段性成效 / 需长期整改 / 长期坚持 → partial or ongoing.
+    static func status(from text: String) -> ProblemStatus {
+        if let exact = ProblemStatus(text: text) { return exact }
+        if text.contains("阶段性") { return .partial }
+        if text.contains("长期") || text.contains("持续") || text.contains("正在") { return .ongoing }
+        if text.contains("到位") || text.contains("完成") || text.contains("已整改") { return .done }
+        return .ongoing
+    }
+
     /// Joins a line to the next when a PDF or page copy broke a sentence in the middle.
-    static func joinBrokenLines(_ lines: [String]) -> [String] {
+    static func joinBrokenLines(_ lines: [String], keep: Set<String> = []) -> [String] {
         var out: [String] = []
         let enders: Set<Character> = ["。", "！", "？", "；", "：", ":", "”", "」", "）", ")"]
         for line in lines {
-            if let last = out.last, !last.isEmpty, !line.isEmpty, let end = last.last, !enders.contains(end),
+            if let last = out.last, !last.isEmpty, !line.isEmpty, !keep.contains(line), !keep.contains(last), let end = last.last, !enders.contains(end),
                !isHeading(line), !isHeading(last), last.count > 20, CalendarDateLike.notDateLine(line) {
                 out[out.count - 1] = last + line
             } else {
@@ -224,10 +277,16 @@ public struct NoticeImporter: Sendable {
 
     /// Outline numbering as Markdown: 一、 and 第一方面 → ##, （一） and 关于“…”问题的整改情况 → ### (when short),
     /// everything else a paragraph. Markdown's own characters are escaped so the text stays text.
-    static func markdown(from lines: [String]) -> String {
+    static func markdown(from lines: [String], formatted: [String: String] = [:]) -> String {
         var out = ""
         for line in lines {
             let r = NSRange(line.startIndex..., in: line)
+            if let markdown = formatted[line] {
+                let heading = level1.firstMatch(in: line, range: r) != nil && line.count < 80 ? "## "
+                    : level2.firstMatch(in: line, range: r) != nil && line.count < 60 ? "### " : ""
+                out += heading + markdown + "\n\n"
+                continue
+            }
             let escaped = escapeMarkdown(line)
             if level1.firstMatch(in: line, range: r) != nil && line.count < 80 {
                 out += "## \(escaped)\n\n"
@@ -265,6 +324,7 @@ public struct NoticeImporter: Sendable {
             var org: String?
             var date: CalendarDate?
             var inspection: Inspection?
+            var problems: [Problem]?
             var stats: ProgressStats?
             var contact: Contact?
             var signature: Signature?
@@ -272,7 +332,7 @@ public struct NoticeImporter: Sendable {
         let encoder = YAMLEncoder()
         encoder.options.allowUnicode = true
         let yaml = try encoder.encode(Front(title: result.title, org: result.org, date: result.date, inspection: result.inspection,
-                                                  stats: result.stats, contact: result.contact, signature: result.signature))
+                                                  problems: result.problems.isEmpty ? nil : result.problems, stats: result.stats, contact: result.contact, signature: result.signature))
         var header = ""
         if !result.missing.isEmpty { header += "# 导入时没有找到，请人工填写：\(result.missing.joined(separator: "、"))\n" }
         if !result.anonymizedDates.isEmpty { header += "# 原文中有隐去的日期（已保留在正文中，未猜测）：\(result.anonymizedDates.joined(separator: "、"))\n" }
