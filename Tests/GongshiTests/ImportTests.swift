@@ -183,3 +183,25 @@ struct DocxImportTests {
         #expect(page.contains("<h2>一、整改工作的组织开展情况</h2>"))
     }
 }
+
+@Suite("gongshi import, through the executable")
+struct ImportCommandTests {
+    @Test func printsWhatItFoundAndWhatIsLeftAndNeverOverwrites() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let source = site.root.appendingPathComponent("旧通知.txt")
+        // Starts with the preamble (no title line), as some pages do; the signature gives org and date.
+        try Data(("\u{FEFF}根据区委统一部署，2024年3月4日至4月30日，区委第一巡察组对区民政局党组开展了巡察。2024年6月5日，巡察组反馈了巡察意见。\r\n"
+                  + "联系电话：7663776。\r\n示例区民政局党组\r\n2024年9月10日\r\n").utf8).write(to: source)
+        let first = try runGongshi(["import", source.path, "--site", site.root.path])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("content/notices/2024-09-10-"))
+        #expect(first.stdout.contains("编码：UTF-8（带 BOM）"))
+        #expect(first.stdout.contains("找到：org、date、inspection.group、inspection.start、inspection.end、inspection.feedback"))
+        #expect(first.stdout.contains("未找到，请人工填写：title"))
+        let again = try runGongshi(["import", source.path, "--site", site.root.path])
+        #expect(again.status == 1)
+        #expect(again.stderr.contains("已存在"))
+        #expect(try runGongshi(["import", source.path, "--site", site.root.path, "--force"]).status == 0)
+    }
+}

@@ -104,22 +104,25 @@ public struct NoticeImporter: Sendable {
         lines = lines.filter { line in !Self.debris.contains { $0.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil } }
         lines = lines.filter { !$0.isEmpty }
 
-        // Title: the first line, once (pages often repeat it), with stray spaces between Chinese characters removed.
+        // Title: the first line, once (pages often repeat it), with stray spaces between Chinese characters removed;
+        // a first line that reads like a sentence of the body is no title.
         var title: String?
-        if let first = lines.first {
+        if let first = lines.first, !Self.looksLikeBodySentence(first) {
             title = Self.removeSpacesBetweenHan(first)
             lines.removeFirst()
             while let next = lines.first, Self.removeSpacesBetweenHan(next) == title { lines.removeFirst() }
         }
-        lines = Self.joinBrokenLines(lines, keep: Set(formatted.keys))
-        let text = lines.joined(separator: "\n")
 
-        // Signature: an organization line followed by a date line at the end.
+        // Signature: an organization line followed by a date line at the end (found before broken lines are joined).
         var signature: Signature?
         if lines.count >= 2, let last = lines.last, let date = Self.dates(in: last, year: nil).first?.0,
-           last.count <= 16, lines[lines.count - 2].count <= 40 {
+           last.count <= 16, lines[lines.count - 2].count <= 40, !lines[lines.count - 2].contains("：") {
             signature = Signature(org: lines[lines.count - 2], date: date)
         }
+        let signatureLines = signature == nil ? [] : Array(lines.suffix(2))
+        lines = Self.joinBrokenLines(signature == nil ? lines : Array(lines.dropLast(2)), keep: Set(formatted.keys)) + signatureLines
+        let text = lines.joined(separator: "\n")
+
         let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org
         let date = publishDate ?? signature?.date
 
@@ -166,8 +169,7 @@ public struct NoticeImporter: Sendable {
         let contactText = lines.last(where: { $0.contains("监督") || $0.contains("联系") || $0.contains("电话") }) ?? text
         var contact = Contact()
         let contactZone = lines.filter { $0.contains("电话") || $0.contains("联系") || $0.contains("邮箱") || $0.contains("地址") || $0.contains("信箱") || $0.contains("邮编") || $0.contains("邮政编码") || $0 == contactText }.joined(separator: "\n")
-        contact.phone = Self.allMatches(Self.phone, in: contactZone.replacingOccurrences(of: "\\d{6}(?=\\D*$)", with: "", options: .regularExpression), group: 1)
-            .filter { p in !(Self.firstMatch(Self.postcode, in: contactZone) == p) }
+        contact.phone = Self.allMatches(Self.phone, in: contactZone, group: 1)
         contact.email = Self.firstMatch(Self.email, in: contactZone, group: 0)
         contact.address = Self.firstMatch(Self.address, in: contactZone)
         contact.postcode = Self.firstMatch(Self.postcode, in: contactZone)
@@ -245,6 +247,11 @@ public struct NoticeImporter: Sendable {
         if text.contains("长期") || text.contains("持续") || text.contains("正在") { return .ongoing }
         if text.contains("到位") || text.contains("完成") || text.contains("已整改") { return .done }
         return .ongoing
+    }
+
+    /// A long line with sentence punctuation is body text, not a title.
+    static func looksLikeBodySentence(_ line: String) -> Bool {
+        line.count > 50 || line.hasSuffix("。") || (line.count > 30 && (line.contains("，") || line.contains(",")))
     }
 
     /// Joins a line to the next when a PDF or page copy broke a sentence in the middle.
