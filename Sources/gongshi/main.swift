@@ -13,7 +13,7 @@ struct GongshiCommand: AsyncParsableCommand {
 
         退出状态：
           0   成功（可能有警告）
-          1   内容或模板有错误（输出文件夹保持原样），或 init/new 拒绝覆盖已有文件
+          1   内容或模板有错误（输出文件夹保持原样），或 init/new/import 拒绝覆盖已有文件、无法读取输入
           2   gongshi check --strict 发现警告
           64  命令行参数有误
         """,
