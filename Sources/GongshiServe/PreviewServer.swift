@@ -20,7 +20,7 @@ public actor PreviewServer {
     /// Increases with every build attempt; open pages reload when it changes.
     private(set) var version = 0
     private(set) var lastFailure: [Diagnostic]?
-    private var fingerprint: [String] = []
+    private var fingerprint = ""
     private var server: HTTPServer?
 
     public init(site: URL, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300),
@@ -50,7 +50,7 @@ public actor PreviewServer {
             group.addTask { try await server.run() }
             try await server.waitUntilListening()
             if case .ip4(_, let port)? = await server.listeningAddress { baseURL = "http://127.0.0.1:\(port)/" }
-            fingerprint = currentFingerprint()
+            fingerprint = layout.inputFingerprint()
             rebuild()
             ready = true
             group.addTask { try await self.watch() }
@@ -71,25 +71,12 @@ public actor PreviewServer {
     private func watch() async throws {
         while !Task.isCancelled {
             try await Task.sleep(for: pollInterval)
-            let now = currentFingerprint()
+            let now = layout.inputFingerprint()
             if now != fingerprint {
                 fingerprint = now
                 rebuild()
             }
         }
-    }
-
-    /// Path, size and modification time of every file under content/ and templates/.
-    private func currentFingerprint() -> [String] {
-        var entries: [String] = []
-        for folder in [layout.content, layout.templates] {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                entries.append("\(url.path)|\(values?.fileSize ?? -1)|\(values?.contentModificationDate?.timeIntervalSince1970 ?? 0)")
-            }
-        }
-        return entries.sorted()
     }
 
     private func rebuild() {

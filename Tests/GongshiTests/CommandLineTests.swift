@@ -2,14 +2,18 @@ import Foundation
 import Testing
 @testable import Gongshi
 
-/// Runs the built `gongshi` executable (it sits beside the test binary in the build folder).
-func runGongshi(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
+/// The built `gongshi` executable: it sits beside the test binary in the build folder.
+func gongshiExecutable() throws -> URL {
     let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
         .flatMap { [$0.appendingPathComponent("gongshi"), $0.deletingLastPathComponent().appendingPathComponent("gongshi")] }
-    let executable = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
-                                  "gongshi executable not found near \(candidates)")
+    return try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) },
+                        "gongshi executable not found near \(candidates)")
+}
+
+/// Runs the built `gongshi` executable and waits for it.
+func runGongshi(_ arguments: [String], in folder: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
     let process = Process()
-    process.executableURL = executable
+    process.executableURL = try gongshiExecutable()
     process.arguments = arguments
     if let folder { process.currentDirectoryURL = folder }
     let out = Pipe(), err = Pipe()

@@ -4,10 +4,8 @@ import Testing
 
 /// Starts `gongshi build` for `site`, returns the running process.
 func startBuild(_ site: TempSite) throws -> Process {
-    let candidates = [Bundle.main.bundleURL, URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()]
-        .flatMap { [$0.appendingPathComponent("gongshi"), $0.deletingLastPathComponent().appendingPathComponent("gongshi")] }
     let process = Process()
-    process.executableURL = try #require(candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) })
+    process.executableURL = try gongshiExecutable()
     process.arguments = ["build", "--site", site.root.path, "--quiet"]
     process.standardOutput = FileHandle.nullDevice
     process.standardError = FileHandle.nullDevice

@@ -39,14 +39,7 @@ public enum DocxReader {
         return escape(String(lead)) + "**" + escape(String(middle)) + "**" + escape(String(trail.reversed()))
     }
 
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for c in text {
-            if "\\`*_[]<>#|".contains(c) { out.append("\\") }
-            out.append(c)
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { NoticeImporter.escapeMarkdown(text) }
 
     private final class Collector: NSObject, XMLParserDelegate {
         var lines: [String] = []

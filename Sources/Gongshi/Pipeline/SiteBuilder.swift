@@ -57,7 +57,7 @@ public enum SiteBuilder {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
         // Nothing changed since the last successful build into this folder: the output is already right.
-        let fingerprint = BuildStamp.fingerprint(layout: layout, options: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
+        let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
         if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output), stamp.fingerprint == fingerprint,
            FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) {
             return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)

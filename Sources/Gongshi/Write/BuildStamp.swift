@@ -6,22 +6,6 @@ struct BuildStamp: Equatable {
     var fingerprint: String
     var noticeCount: Int
 
-    /// Path, size and modification time (to the nanosecond) of every file under content/ and templates/,
-    /// plus the options that change the output and the built-in templates.
-    static func fingerprint(layout: SiteLayout, options: String) -> String {
-        var entries: [String] = [options, String(StableID.hash(BuiltinTemplates.files.map(\.text).joined()), radix: 16)]
-        for folder in [layout.content, layout.templates] {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
-                entries.append("\(url.path)\t\(values?.fileSize ?? -1)\t\(time)")
-            }
-        }
-        entries.sort()
-        return String(StableID.hash(entries.joined(separator: "\n")), radix: 16) + "-\(entries.count)"
-    }
-
     static func url(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).buildinfo")
     }
@@ -35,5 +19,24 @@ struct BuildStamp: Equatable {
 
     func write(for output: URL) {
         try? Data("\(fingerprint)\n\(noticeCount)\n".utf8).write(to: BuildStamp.url(for: output))
+    }
+}
+
+extension SiteLayout {
+    /// A digest of every input a build reads: path, size and modification time (to the nanosecond) of each file
+    /// under content/ and templates/, the built-in templates, and `extra` (the options). Changes whenever any of
+    /// them changes; used to skip builds with nothing to do and by `gongshi serve` to notice edits.
+    public func inputFingerprint(extra: String = "") -> String {
+        var entries: [String] = [extra, String(StableID.hash(BuiltinTemplates.files.map(\.text).joined()), radix: 16)]
+        for folder in [content, templates] {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
+                entries.append("\(url.path)\t\(values?.fileSize ?? -1)\t\(time)")
+            }
+        }
+        entries.sort()
+        return String(StableID.hash(entries.joined(separator: "\n")), radix: 16) + "-\(entries.count)"
     }
 }
