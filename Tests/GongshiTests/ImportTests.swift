@@ -105,6 +105,31 @@ struct ImportTests {
         #expect(NoticeImporter().parse("标题\n目前反馈细化的34个问题全部完成整改。\n").stats == ProgressStats(total: 34, done: 34))
     }
 
+    @Test func otherFormsOfDatesNumberingAndContacts() {
+        let text = """
+        示例区审计局党组关于巡察整改落实情况的公示
+        来源：区审计局
+        区委第二巡察组于2023年05月08日至2023年06月30日对区审计局党组开展了九届区委第一轮常规巡察，2023年8月2日反馈了巡察意见。
+        (一)加强组织领导
+        成立整改领导小组。
+        联系电话:021-22050716，13800000000。来信请寄:邮政信箱 示例区第12号信箱,邮政编码:200050,并在信封上注明"巡察整改"。
+        示例区审计局党组
+        2023 年 10 月 9 日
+        """
+        let r = NoticeImporter().parse(text)
+        #expect(r.inspection?.group == "区委第二巡察组")
+        #expect(r.inspection?.round == "九届区委第一轮常规巡察")
+        #expect(r.inspection?.start == CalendarDate("2023-05-08"))        // zero-padded months and days
+        #expect(r.inspection?.end == CalendarDate("2023-06-30"))
+        #expect(r.inspection?.feedback == CalendarDate("2023-08-02"))
+        #expect(r.date == CalendarDate("2023-10-09"))                      // spaces inside the signature date
+        #expect(r.body.contains("### (一)加强组织领导"))                   // half-width brackets
+        #expect(!r.body.contains("来源"))
+        #expect(r.contact?.phone == ["021-22050716", "13800000000"])      // half-width colon
+        #expect(r.contact?.postcode == "200050")
+        #expect(r.contact?.envelope == "巡察整改")
+    }
+
     @Test func anonymizedDatesAreKeptAndFlagged() {
         let r = NoticeImporter().parse("某中学党委关于巡察整改进展情况的报告\n根据县委统一部署，县委第一巡察组于2023年X月中旬对X中学党委开展了巡察。\n")
         #expect(r.anonymizedDates == ["2023年X月"])

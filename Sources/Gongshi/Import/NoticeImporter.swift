@@ -33,7 +33,7 @@ public struct NoticeImporter: Sendable {
     static let monthDay = regex("(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日")
     static let anonymized = regex("\\d{4}\\s*年\\s*[XxＸ]+\\s*月|[XxＸ]+\\s*月\\s*[\\dXxＸ]*\\s*日")
     static let group = regex("([\\p{Han}]{0,12}?巡察[\\p{Han}]{0,4}?组)")
-    static let round = regex("([\\p{Han}]{0,6}(?:届)?[\\p{Han}]{0,4}第[一二三四五六七八九十\\d]+轮[\\p{Han}]{0,4}?巡察)")
+    static let round = regex("((?:[一二三四五六七八九十\\d]+届)?[\\p{Han}]{0,4}?第[一二三四五六七八九十\\d]+轮[\\p{Han}]{0,4}?巡察)")
     static let target = regex("对([\\p{Han}“”\"（）()]{2,30}?)(?:开展|进行)")
     static let phone = regex("(?<!\\d)(0\\d{2,3}-\\d{7,8}|1[3-9]\\d{9}|\\d{7,8})(?!\\d)")
     static let email = regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+")
