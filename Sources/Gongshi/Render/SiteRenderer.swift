@@ -69,7 +69,7 @@ public struct SiteRenderer: Sendable {
                 let notice = model.notices[index]
                 let body = markdown.render(notice.body)
                 return RenderedNotice(html: Data(renderNotice(at: index, bodyHTML: body.html).utf8),
-                                      tokens: SearchIndexBuilder.tokens(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: body.text)),
+                                      tokens: SearchIndexBuilder.tokenSet(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: body.text)),
                                       plainText: index < model.config.feedSize ? body.text : "")
             }
             for (offset, result) in rendered.enumerated() {
@@ -295,7 +295,7 @@ public struct SiteRenderer: Sendable {
 /// One notice page as rendered on a worker thread, with what the index and the feed need from it.
 struct RenderedNotice: Sendable {
     let html: Data
-    let tokens: Set<String>
+    let tokens: SearchIndexBuilder.TokenSet
     let plainText: String
 }
 

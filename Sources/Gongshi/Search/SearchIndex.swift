@@ -14,40 +14,60 @@ public struct SearchIndexBuilder: Sendable {
     /// Aimed-at size of one index shard, in bytes.
     public static let targetShardSize = 48 * 1024
 
-    private var postings: [String: [Int32]] = [:]
+    /// Han characters and pairs packed in integers (cheap to hash and small in memory), words as strings.
+    private var hanPostings: [UInt64: [Int32]] = [:]
+    private var wordPostings: [String: [Int32]] = [:]
     private var docs: [[String]] = []
 
     public init() {}
 
     /// Adds the next notice (ids are given in order, newest first).
     public mutating func add(title: String, url: String, date: String, org: String, text: String) {
-        add(title: title, url: url, date: date, org: org, tokens: Self.tokens(in: title + "\n" + org + "\n" + text))
+        add(title: title, url: url, date: date, org: org, tokens: Self.tokenSet(in: title + "\n" + org + "\n" + text))
     }
 
-    /// Adds the next notice with its tokens already made (see `tokens(in:)`), e.g. on another thread.
-    public mutating func add(title: String, url: String, date: String, org: String, tokens: Set<String>) {
+    /// Adds the next notice with its tokens already made (see `tokenSet(in:)`), e.g. on another thread.
+    public mutating func add(title: String, url: String, date: String, org: String, tokens: TokenSet) {
         let id = Int32(docs.count)
         docs.append([title, url, date, org])
-        for token in tokens {
-            postings[token, default: []].append(id)
+        for token in tokens.han { hanPostings[token, default: []].append(id) }
+        for token in tokens.words { wordPostings[token, default: []].append(id) }
+    }
+
+    /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings.
+    public struct TokenSet: Sendable {
+        public var han = Set<UInt64>()
+        public var words = Set<String>()
+
+        /// Bit 62 marks a pair (first scalar in bits 21–41, second in 0–20); a single character is its scalar value.
+        static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { 1 << 62 | UInt64(a.value) << 21 | UInt64(b.value) }
+
+        static func string(_ key: UInt64) -> String {
+            if key & (1 << 62) == 0 { return String(Unicode.Scalar(UInt32(key))!) }
+            let a = Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!, b = Unicode.Scalar(UInt32(key & 0x1F_FFFF))!
+            return String(a) + String(b)
         }
+
+        public var strings: Set<String> { Set(han.map(TokenSet.string)).union(words) }
     }
 
     /// Tokens of `text`: each Han character, each pair of adjacent Han characters, each ASCII word (lowercase).
     /// assets/search.js implements the same rules for queries.
-    public static func tokens(in text: String) -> Set<String> {
-        var result = Set<String>()
+    public static func tokens(in text: String) -> Set<String> { tokenSet(in: text).strings }
+
+    public static func tokenSet(in text: String) -> TokenSet {
+        var result = TokenSet()
         var previousHan: Unicode.Scalar?
         var word = String.UnicodeScalarView()
         func endWord() {
-            if !word.isEmpty { result.insert(String(word)); word = String.UnicodeScalarView() }
+            if !word.isEmpty { result.words.insert(String(word)); word = String.UnicodeScalarView() }
         }
         for raw in text.unicodeScalars {
             let scalar = normalize(raw)
             if isHan(scalar) {
                 endWord()
-                result.insert(String(scalar))
-                if let p = previousHan { result.insert(String(p) + String(scalar)) }
+                result.han.insert(UInt64(scalar.value))
+                if let p = previousHan { result.han.insert(TokenSet.pair(p, scalar)) }
                 previousHan = scalar
             } else if scalar.isASCII, let lower = asciiAlphanumericLowercased(scalar) {
                 previousHan = nil
@@ -105,7 +125,10 @@ public struct SearchIndexBuilder: Sendable {
 
     /// The index files, paths relative to the output root.
     public func files() throws -> [(path: String, data: Data)] {
-        let encoded = postings.mapValues(Self.encode)
+        var encoded: [String: String] = [:]
+        encoded.reserveCapacity(hanPostings.count + wordPostings.count)
+        for (key, ids) in hanPostings { encoded[TokenSet.string(key)] = Self.encode(ids) }
+        for (word, ids) in wordPostings { encoded[word] = Self.encode(ids) }
         let totalSize = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
         var shardCount = 1
         while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
