@@ -214,6 +214,13 @@ struct DeterminismTests {
         #expect(try site.read("notices/a/index.html").contains("新的正文。"))
         try site.write("templates/assets/extra.css", "p{}")
         #expect(try site.build().upToDate == false)
+        #expect(try site.build().upToDate)
+        // An output replaced by hand is never taken as up to date.
+        try FileManager.default.removeItem(at: site.output)
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try "<p>手工放入的页面</p>".write(to: site.output.appendingPathComponent("index.html"), atomically: true, encoding: .utf8)
+        #expect(try site.build().upToDate == false)
+        #expect(try site.read("index.html").contains("<!DOCTYPE html>"))
         var forced = BuildOptions(site: site.root)
         forced.reuseUnchangedOutput = false
         #expect(try SiteBuilder.build(forced).upToDate == false)

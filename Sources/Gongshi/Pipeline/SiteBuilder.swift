@@ -58,7 +58,8 @@ public enum SiteBuilder {
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
         // Nothing changed since the last successful build into this folder: the output is already right.
         let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
-        if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output), stamp.fingerprint == fingerprint,
+        if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
+           stamp.fingerprint == fingerprint + "|" + BuildStamp.outputIdentity(output),
            FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) {
             return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
         }
@@ -90,7 +91,7 @@ public enum SiteBuilder {
             throw BuildFailure(diagnostics + [.error("写入输出文件夹失败：\(error.localizedDescription)", file: output.path,
                                                      hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
         }
-        BuildStamp(fingerprint: fingerprint, noticeCount: model.notices.count).write(for: output)
+        BuildStamp(fingerprint: fingerprint + "|" + BuildStamp.outputIdentity(output), noticeCount: model.notices.count).write(for: output)
         return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
     }

@@ -20,6 +20,18 @@ struct BuildStamp: Equatable {
     func write(for output: URL) {
         try? Data("\(fingerprint)\n\(noticeCount)\n".utf8).write(to: BuildStamp.url(for: output))
     }
+
+    /// The published folder as the last build left it: its inode and its index page's size and time. Changes
+    /// when anything else replaced or edited the output, so such an output is never taken as up to date.
+    static func outputIdentity(_ output: URL) -> String {
+        let fm = FileManager.default
+        let folder = try? fm.attributesOfItem(atPath: output.path)
+        let index = try? fm.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
+        let inode = (folder?[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        let size = (index?[.size] as? NSNumber)?.int64Value ?? -1
+        let time = (index?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(inode)|\(size)|\(time)"
+    }
 }
 
 extension SiteLayout {
