@@ -137,7 +137,7 @@ public struct NoticeImporter: Sendable {
             if let round = i.round, i.group.hasPrefix(round), i.group.count > round.count + 1 {
                 i.group = String(i.group.dropFirst(round.count))
             }
-            i.target = Self.firstMatch(Self.target, in: preamble).map { $0.hasPrefix("中共") ? $0 : $0 }
+            i.target = Self.firstMatch(Self.target, in: preamble)
             // "…至…" gives the period; a date followed by 反馈 is the feedback.
             if let range = preamble.range(of: "至"), let start = dates.last(where: { $0.1.upperBound <= range.lowerBound }),
                let end = dates.first(where: { $0.1.lowerBound >= range.upperBound }) {
@@ -225,8 +225,7 @@ public struct NoticeImporter: Sendable {
         var found: [Problem] = []
         var category: String?
         for (i, line) in lines.enumerated() {
-            let r = NSRange(line.startIndex..., in: line)
-            if (level2.firstMatch(in: line, range: r) != nil || level1.firstMatch(in: line, range: r) != nil) && line.count < 60 {
+            if isHeading(line) {
                 category = line.replacingOccurrences(of: "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", with: "", options: .regularExpression)
                 continue
             }
@@ -260,7 +259,7 @@ public struct NoticeImporter: Sendable {
         let enders: Set<Character> = ["。", "！", "？", "；", "：", ":", "”", "」", "）", ")"]
         for line in lines {
             if let last = out.last, !last.isEmpty, !line.isEmpty, !keep.contains(line), !keep.contains(last), let end = last.last, !enders.contains(end),
-               !isHeading(line), !isHeading(last), last.count > 20, CalendarDateLike.notDateLine(line) {
+               !isHeading(line), !isHeading(last), last.count > 20, !isDateLine(line) {
                 out[out.count - 1] = last + line
             } else {
                 out.append(line)
@@ -269,39 +268,29 @@ public struct NoticeImporter: Sendable {
         return out
     }
 
-    enum CalendarDateLike {
-        static func notDateLine(_ line: String) -> Bool { NoticeImporter.dates(in: line, year: nil).isEmpty || line.count > 16 }
-    }
+    /// A short line holding a date (the signature's) is never joined to the line before it.
+    static func isDateLine(_ line: String) -> Bool { line.count <= 16 && !dates(in: line, year: nil).isEmpty }
 
     static let level1 = regex("^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+(个)?方面")
     static let level2 = regex("^[（(][一二三四五六七八九十]+[）)]|^关于[“\"].+[”\"]问题的整改情况$")
     static let level3 = regex("^\\d+[.．、]|^[（(]\\d+[）)]")
 
-    static func isHeading(_ line: String) -> Bool {
+    /// `## ` for 一、 and 第一方面, `### ` for （一） and 关于“…”问题的整改情况 (short lines only), nil otherwise.
+    static func headingPrefix(_ line: String) -> String? {
         let r = NSRange(line.startIndex..., in: line)
-        return level1.firstMatch(in: line, range: r) != nil || (level2.firstMatch(in: line, range: r) != nil && line.count < 60)
+        if level1.firstMatch(in: line, range: r) != nil && line.count < 80 { return "## " }
+        if level2.firstMatch(in: line, range: r) != nil && line.count < 60 { return "### " }
+        return nil
     }
+
+    static func isHeading(_ line: String) -> Bool { headingPrefix(line) != nil }
 
     /// Outline numbering as Markdown: 一、 and 第一方面 → ##, （一） and 关于“…”问题的整改情况 → ### (when short),
     /// everything else a paragraph. Markdown's own characters are escaped so the text stays text.
     static func markdown(from lines: [String], formatted: [String: String] = [:]) -> String {
         var out = ""
         for line in lines {
-            let r = NSRange(line.startIndex..., in: line)
-            if let markdown = formatted[line] {
-                let heading = level1.firstMatch(in: line, range: r) != nil && line.count < 80 ? "## "
-                    : level2.firstMatch(in: line, range: r) != nil && line.count < 60 ? "### " : ""
-                out += heading + markdown + "\n\n"
-                continue
-            }
-            let escaped = escapeMarkdown(line)
-            if level1.firstMatch(in: line, range: r) != nil && line.count < 80 {
-                out += "## \(escaped)\n\n"
-            } else if level2.firstMatch(in: line, range: r) != nil && line.count < 60 {
-                out += "### \(escaped)\n\n"
-            } else {
-                out += "\(escaped)\n\n"
-            }
+            out += (headingPrefix(line) ?? "") + (formatted[line] ?? escapeMarkdown(line)) + "\n\n"
         }
         return out
     }

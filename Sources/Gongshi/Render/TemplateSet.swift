@@ -8,9 +8,6 @@ public struct TemplateSet: Sendable {
     /// Files copied as they are into the output (path relative to templates/, e.g. `assets/style.css`).
     public let assets: [(path: String, data: Data)]
 
-    /// Names every template set must have.
-    static let requiredTemplates = ["layout", "index", "notice"]
-
     /// The default templates and assets compiled into gongshi, as files (path relative to templates/).
     public static var builtinFiles: [(path: String, text: String)] { BuiltinTemplates.files }
 

@@ -11,7 +11,7 @@ enum ContentLints {
         (try! NSRegularExpression(pattern: "〔\\s*〕|【\\s*】"), "空的括号（文号等未填写）"),
     ]
 
-    static func check(_ notice: Notice, site: SiteConfig, targets: LinkTargets) -> [Diagnostic] {
+    static func check(_ notice: Notice, targets: LinkTargets) -> [Diagnostic] {
         var found: [Diagnostic] = []
         let file = notice.sourcePath
         func warn(_ line: Int, _ column: Int, _ message: String, _ hint: String) {

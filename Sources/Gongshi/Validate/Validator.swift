@@ -5,7 +5,7 @@ public enum Validator {
         let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
         let notices = content.notices, config = content.config
         for found in parallelMap(notices.count, { i in
-            validate(notices[i], site: config) + ContentLints.check(notices[i], site: config, targets: targets)
+            validate(notices[i], site: config) + ContentLints.check(notices[i], targets: targets)
         }) {
             diagnostics += found
         }
