@@ -89,4 +89,42 @@ struct PropertyTests {
             #expect(notice.contact?.email == title)
         }
     }
+
+    // The contact and placeholder checks are written out by hand for speed; these compare them with the regular
+    // expressions they replaced, on input made of the characters that matter.
+    static func matches(_ pattern: String, _ text: String) -> Bool {
+        let expression = try! NSRegularExpression(pattern: "^(?:\(pattern))$")
+        return expression.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+    }
+
+    @Test func phoneCheckAgreesWithItsPatterns() async {
+        let patterns = ["0\\d{2,3}-?\\d{7,8}(-\\d{1,6})?", "[1-9]\\d{6,7}", "1[3-9]\\d{9}", "1\\d{4}", "400-?\\d{3}-?\\d{4}", "0\\d{9,11}"]
+        let digitsAndDashes = Gen<Character?>.element(of: Array("0000111344456789---- +a")).map { $0! }.string(of: 0...16)
+        let likely = zip(Gen<String?>.element(of: ["0", "01", "010-", "400", "13", "+86 ", ""]).map { $0! }, digitsAndDashes).map { $0 + $1 }
+        await propertyCheck(count: 3000, input: likely) { phone in
+            var compact = phone.trimmingCharacters(in: .whitespaces)
+            if compact.hasPrefix("+86") { compact = "0" + compact.dropFirst(3).trimmingCharacters(in: .whitespaces) }
+            compact = compact.replacingOccurrences(of: " ", with: "")
+            let expected = patterns.contains { PropertyTests.matches($0, compact) }
+            #expect(ContentLints.isPhoneNumber(phone) == expected, "\(phone)")
+        }
+    }
+
+    @Test func emailCheckAgreesWithItsPattern() async {
+        let pattern = "[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)*\\.[A-Za-z]{2,}"
+        let emailish = Gen<Character?>.element(of: Array("aZ09._%+-@@...cngov整#")).map { $0! }.string(of: 0...14)
+        let likely = zip(emailish, Gen<String?>.element(of: ["", "@example.gov.cn", ".cn", "@a.b"]).map { $0! }).map { $0 + $1 }
+        await propertyCheck(count: 3000, input: likely) { email in
+            #expect(ContentLints.isEmail(email) == PropertyTests.matches(pattern, email), "\(email)")
+        }
+    }
+
+    @Test func placeholderPrefilterNeverHidesAPlaceholder() async {
+        let text = Gen<Character?>.element(of: Array("XxＸｘ 年月日号某〔〕【】TODOtodo整改\u{3000}")).map { $0! }.string(of: 0...12)
+        await propertyCheck(count: 3000, input: text) { line in
+            var found = false
+            ContentLints.placeholders(in: line, line: 1) { _, _, _, _ in found = true }
+            if found { #expect(ContentLints.mayHavePlaceholders(line), "\(line)") }
+        }
+    }
 }

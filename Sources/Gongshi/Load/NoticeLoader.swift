@@ -60,7 +60,7 @@ public enum NoticeLoader {
             diagnostics.append(.error(problem, file: path, line: line, column: column, hint: hint))
         }
 
-        if !diagnostics.hasErrors, split.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+        if !diagnostics.hasErrors, split.body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(.error("通知正文是空的：front matter 之后没有内容", file: path, line: split.bodyFirstLine - 1, column: 1,
                                       hint: "在第二个 --- 之后写上通报正文；可参考 gongshi new 生成的章节"))
         }

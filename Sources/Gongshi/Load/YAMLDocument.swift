@@ -16,7 +16,7 @@ struct YAMLDocument {
         self.firstLine = firstLine
         do {
             // The encoding is given so Yams does not look it up in the environment for every file.
-            root = try Yams.compose(yaml: yaml, .default, .default, .utf8)
+            root = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch {
             root = nil
             diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
@@ -29,6 +29,11 @@ struct YAMLDocument {
         }
         topLevel = keys
     }
+
+    /// The resolver YAMLDecoder itself parses with: only `<<` merge keys are recognized. Codable decoding reads
+    /// scalars from their text, so the default resolver's rules (bool, int, float, null, timestamp) only cost
+    /// time: Yams runs them as regular expressions each time it compares two keys.
+    static let resolver = Resolver.basic.appending(.merge)
 
     /// One decoder for every file: making one reads the process environment (Yams checks YAMS_DEFAULT_ENCODING).
     /// Decoding keeps no state in it, so the threads share it.
