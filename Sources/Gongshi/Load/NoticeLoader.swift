@@ -3,6 +3,16 @@ import Yams
 
 /// Reads one notice file: splits front matter from body, decodes the front matter into a Notice.
 public enum NoticeLoader {
+    /// A notice the build cache decoded from these same bytes, given its body and front-matter text again.
+    static func reload(_ cached: Notice, data: Data, path: String) -> Notice? {
+        guard case .success(let source) = SourceText.decode(data, file: path),
+              case .success(let split) = FrontMatterSplit.split(source.text, file: path) else { return nil }
+        var notice = cached
+        notice.body = split.body
+        notice.frontMatterText = split.yaml
+        return notice
+    }
+
     /// Decodes a notice from the bytes of its file. `path` is how messages name the file.
     public static func load(data: Data, path: String, defaultColumn: String) -> (Notice?, [Diagnostic]) {
         let source: SourceText

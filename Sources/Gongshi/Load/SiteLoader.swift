@@ -35,7 +35,8 @@ public enum SiteLoader {
     /// Files larger than this are refused (a notice is a few kilobytes; a huge file is a mistake).
     public static let defaultMaxFileSize = 10 * 1024 * 1024
 
-    public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize) -> (LoadedContent?, [Diagnostic]) {
+    /// Decodes every notice; a file whose bytes are the ones `cache` saw is taken from it instead of decoded again.
+    public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize, cache: BuildCache = BuildCache()) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let configPath = layout.displayPath(layout.configFile)
         var config: SiteConfig?
@@ -50,13 +51,23 @@ public enum SiteLoader {
 
         let files = noticeFiles(in: layout, diagnostics: &diagnostics)
         let defaultColumn = config?.defaultColumn ?? "巡察整改"
+        // A cached notice was decoded with the settings of its time (the default column), so only the same ones do.
+        let reusable = config.map { cache.settings == Digest.of(String(reflecting: $0)) } ?? false
         // Files are decoded on every core; results come back in file-name order.
         let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic]) in
             let url = files[i]
             let path = layout.displayPath(url)
             var readDiagnostics: [Diagnostic] = []
             guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &readDiagnostics) else { return (nil, readDiagnostics) }
-            return NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
+            var digest = Digest()
+            data.withUnsafeBytes { digest.add($0) }
+            if reusable, let cached = cache.notices[path], cached.notice.sourceDigest == digest.value,
+               let notice = NoticeLoader.reload(cached.notice, data: data, path: path) {
+                return (notice, cached.loadDiagnostics)
+            }
+            var (notice, diagnostics) = NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
+            notice?.sourceDigest = digest.value
+            return (notice, diagnostics)
         }
         var notices: [Notice] = []
         notices.reserveCapacity(results.count)

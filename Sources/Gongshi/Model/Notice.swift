@@ -110,6 +110,8 @@ public struct Notice: Sendable, Hashable {
     public var positions: SourcePositions = SourcePositions()
     /// The front matter as written (between the `---` lines), starting on file line 2.
     public var frontMatterText: String = ""
+    /// Digest of the source file's bytes: the build cache reuses what it knows about an unchanged file.
+    public var sourceDigest: UInt64 = 0
 
     public init(sourcePath: String, title: String, org: String, date: CalendarDate, slug: String, column: String,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
@@ -125,11 +127,62 @@ public struct Notice: Sendable, Hashable {
     public var progress: Progress? { Progress(problems: problems, stats: stats) }
 }
 
+/// What the build cache keeps of a notice: everything but the texts, which are read again from the file.
+extension Notice: Codable {
+    enum CodingKeys: String, CodingKey {
+        case sourcePath, title, org, date, slug, column, summary, inspection, problems, stats, contact, signature
+        case bodyStartLine, positions, sourceDigest
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(sourcePath: try c.decode(String.self, forKey: .sourcePath), title: try c.decode(String.self, forKey: .title),
+                  org: try c.decode(String.self, forKey: .org), date: try c.decode(CalendarDate.self, forKey: .date),
+                  slug: try c.decode(String.self, forKey: .slug), column: try c.decode(String.self, forKey: .column),
+                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
+                  inspection: try c.decodeIfPresent(Inspection.self, forKey: .inspection),
+                  problems: try c.decode([Problem].self, forKey: .problems), stats: try c.decodeIfPresent(ProgressStats.self, forKey: .stats),
+                  contact: try c.decodeIfPresent(Contact.self, forKey: .contact), signature: try c.decode(Signature.self, forKey: .signature),
+                  bodyStartLine: try c.decode(Int.self, forKey: .bodyStartLine))
+        positions = try c.decode(SourcePositions.self, forKey: .positions)
+        sourceDigest = try c.decode(UInt64.self, forKey: .sourceDigest)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(sourcePath, forKey: .sourcePath); try c.encode(title, forKey: .title); try c.encode(org, forKey: .org)
+        try c.encode(date, forKey: .date); try c.encode(slug, forKey: .slug); try c.encode(column, forKey: .column)
+        try c.encodeIfPresent(summary, forKey: .summary); try c.encodeIfPresent(inspection, forKey: .inspection)
+        try c.encode(problems, forKey: .problems); try c.encodeIfPresent(stats, forKey: .stats)
+        try c.encodeIfPresent(contact, forKey: .contact); try c.encode(signature, forKey: .signature)
+        try c.encode(bodyStartLine, forKey: .bodyStartLine); try c.encode(positions, forKey: .positions)
+        try c.encode(sourceDigest, forKey: .sourceDigest)
+    }
+}
+
 /// File line and column of each front-matter key, by dotted path: `title`, `inspection.start`, `problems[2].status`.
 public struct SourcePositions: Sendable, Hashable {
     public var byPath: [String: SourcePosition] = [:]
     public init() {}
     public subscript(path: String) -> SourcePosition? { byPath[path] }
+}
+
+/// In the build cache as one string (path, line, column; fields split by U+001F, entries by U+001E, sorted),
+/// which is much quicker to read back than a JSON object per field.
+extension SourcePositions: Codable {
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        for entry in text.split(separator: "\u{1E}") {
+            let parts = entry.split(separator: "\u{1F}")
+            guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { continue }
+            byPath[String(parts[0])] = SourcePosition(line: line, column: column)
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(byPath.keys.sorted().map { "\($0)\u{1F}\(byPath[$0]!.line)\u{1F}\(byPath[$0]!.column)" }.joined(separator: "\u{1E}"))
+    }
 }
 
 public struct SourcePosition: Sendable, Hashable {

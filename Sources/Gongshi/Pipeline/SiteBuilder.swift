@@ -39,15 +39,42 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Load and validate only: every diagnostic for the site, and the content when there were no errors.
     public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (LoadedContent?, TemplateSet?, [Diagnostic]) {
-        var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize)
+        let result = check(layout, maxFileSize: maxFileSize, cache: BuildCache())
+        return (result.content, result.templates, result.diagnostics)
+    }
+
+    struct Checked {
+        var content: LoadedContent?
+        var templates: TemplateSet?
+        var diagnostics: [Diagnostic]
+        /// What a new build cache keeps of each notice (in `content.notices` order).
+        var entries: [BuildCache.NoticeEntry] = []
+    }
+
+    /// Load and validate, reusing what `cache` knows about unchanged files.
+    static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache) -> Checked {
+        var clock = StageClock()
+        var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize, cache: cache)
+        clock.lap("load")
+        var entries: [BuildCache.NoticeEntry] = []
         if let loaded = content {
-            diagnostics += Validator.validate(loaded)
+            let (found, checks) = Validator.validate(loaded, cache: cache)
+            let loadDiagnostics = Dictionary(grouping: diagnostics, by: \.file)
+            entries = zip(loaded.notices, checks).map { notice, checks in
+                var stored = notice
+                stored.body = ""
+                stored.frontMatterText = ""
+                return BuildCache.NoticeEntry(notice: stored, loadDiagnostics: loadDiagnostics[notice.sourcePath] ?? [],
+                                              checkKey: checks.key, checkDiagnostics: checks.diagnostics, links: checks.links)
+            }
+            diagnostics += found
         }
+        clock.lap("validate")
         let hasSiteTemplates = FileManager.default.fileExists(atPath: layout.templates.path)
         let (templates, templateDiagnostics) = TemplateSet.load(siteTemplates: hasSiteTemplates ? layout.templates : nil)
         diagnostics += templateDiagnostics
         if diagnostics.hasErrors { content = nil }
-        return (content, templates, diagnostics)
+        return Checked(content: content, templates: templates, diagnostics: diagnostics, entries: entries)
     }
 
     /// Builds the site. Throws BuildFailure with every diagnostic when anything is wrong; the output
@@ -57,14 +84,21 @@ public enum SiteBuilder {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
         // Nothing changed since the last successful build into this folder: the output is already right.
+        var fingerprintClock = StageClock()
         let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
+        fingerprintClock.lap("input fingerprint")
         if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
            stamp.fingerprint == fingerprint + "|" + BuildStamp.outputIdentity(output),
            FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) {
             return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
         }
         try? FileManager.default.removeItem(at: BuildStamp.url(for: output))
-        var (content, templates, diagnostics) = check(layout, maxFileSize: options.maxFileSize)
+        // What the last build into this folder knew: unchanged files are not decoded, unchanged pages not rendered.
+        var startClock = StageClock()
+        let cache = options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache()
+        startClock.lap("read build cache")
+        let checked = check(layout, maxFileSize: options.maxFileSize, cache: cache)
+        var (content, templates, diagnostics) = (checked.content, checked.templates, checked.diagnostics)
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
             diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
                                       hint: "例如 --base-url http://127.0.0.1:8000/dwgk/xczg/"))
@@ -75,14 +109,27 @@ public enum SiteBuilder {
         }
         guard let content, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
 
+        var clock = StageClock()
         let model = SiteModel(content: content)
+        clock.lap("site model")
         let attachments = content.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
         var renderer = SiteRenderer(model: model, templates: templates, baseURL: options.baseURL, attachments: attachments)
         renderer.progress = options.progress
+        renderer.previousTokens = cache.tokens
+        renderer.links = Dictionary(checked.entries.map { ($0.notice.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
         let staged = try StagedOutput(output: output, site: layout)
+        staged.previous = cache.pages
+        // The old cache describes the old output: it goes before anything is replaced; the new one is written
+        // (tokens as pages are made, the index after the swap) only for an output this build completed.
+        BuildCache.remove(for: output)
+        let tokens = TokenStore.Writer(for: output)
+        renderer.tokensRendered = { tokens.add($0, digest: $1) }
         do {
-            try renderer.render { path, data in try staged.write(path, data) }
+            try renderer.render(into: staged)
+            tokens.close()
+            clock.lap("render and write")
             try staged.commit()
+            clock.lap("swap in")
         } catch let failure as BuildFailure {
             staged.abandon()
             throw BuildFailure(diagnostics + failure.diagnostics)
@@ -92,6 +139,12 @@ public enum SiteBuilder {
                                                      hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
         }
         BuildStamp(fingerprint: fingerprint + "|" + BuildStamp.outputIdentity(output), noticeCount: model.notices.count).write(for: output)
+        var next = BuildCache()
+        next.settings = Digest.of(String(reflecting: content.config))
+        for entry in checked.entries { next.notices[entry.notice.sourcePath] = entry }
+        next.pages = staged.records
+        next.writeIndex(for: output)
+        clock.lap("write build cache")
         return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
     }

@@ -13,18 +13,55 @@ public struct SiteRenderer: Sendable {
     public let attachments: [(path: String, source: URL)]
     /// Called after each notice page with (done, total).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Search tokens of notices as the last build found them, by source digest.
+    public var previousTokens = TokenStore()
+    /// Each notice's body links by source path (from the checks): where they lead is part of its page's key.
+    /// A notice missing here is keyed on every link target of the site.
+    public var links: [String: [String]] = [:]
+    /// Receives each notice's search tokens with its source digest, in page order (for the next build's cache).
+    public var tokensRendered: (@Sendable (SearchIndexBuilder.TokenSet, UInt64) -> Void)?
+    private let targets: LinkTargets
+    /// Digest of what every page depends on: the program, templates, settings and address.
+    private let siteKey: UInt64
 
     public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil, attachments: [(path: String, source: URL)] = []) {
         self.model = model
         self.templates = templates
         self.attachments = attachments
         let targets = LinkTargets(notices: model.notices, attachments: attachments.map(\.path))
+        self.targets = targets
         self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML, rewriteLink: { targets.rewrite($0) })
         self.baseURL = (baseURL ?? model.config.baseURL).flatMap(SiteConfig.normalizedBaseURL)
+        siteKey = Digest.of(BuildCache.program, String(templates.fingerprint), String(reflecting: model.config), self.baseURL ?? "")
     }
 
-    /// Every output file, in a fixed order, handed to `emit` one at a time so pages need not be held in memory.
-    public func render(emit: (String, Data) throws -> Void) throws {
+    /// The input key of a page made with `template` from `view` (and `extra`, e.g. a body's digest).
+    func pageKey(_ template: String, _ view: PageView, extra: UInt64 = 0) -> UInt64 {
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add(template)
+        digest.add(DigestEncoder.digest(view))
+        digest.add(extra)
+        return digest.value
+    }
+
+    /// What a notice's body renders from: its file and where its links lead.
+    func bodyKey(_ notice: Notice) -> UInt64 {
+        var digest = Digest()
+        digest.add(notice.sourceDigest)
+        if let links = links[notice.sourcePath] {
+            for link in links { digest.add(link); digest.add(String(describing: targets.resolve(link))) }
+        } else {
+            digest.add(targets.fingerprint)
+        }
+        return digest.value
+    }
+
+    /// Every output file, in a fixed order, handed to `sink` as it is made so pages need not be held in memory.
+    /// List and notice pages are made on every core; a page whose input key is the one the sink's last build
+    /// recorded is kept instead of rendered again.
+    public func render(into sink: some PageSink) throws {
+        func emit(_ path: String, _ data: Data) throws { try sink.write(path, data, key: nil) }
         var pages: [(path: String, lastModified: String?)] = []
         func page(_ path: String, _ html: Data, lastModified: String? = nil) throws {
             try emit(path, html)
@@ -40,21 +77,34 @@ public struct SiteRenderer: Sendable {
             try emit("files/" + file.path, try Data(contentsOf: file.source))
         }
 
-        let everything = Array(model.notices.indices)
-        try renderList(base: "", heading: model.config.title, description: nil, members: everything, nav: "", emit: page)
+        var clock = StageClock()
+        // List pages: views made here, rendered on every core in waves, written in order.
+        var lists = listPages(base: "", heading: model.config.title, description: nil, members: Array(model.notices.indices), nav: "")
         for column in model.columns {
-            try renderList(base: "columns/\(column.id)/", heading: column.name, description: "栏目：\(column.name)",
-                           members: column.members, nav: "columns/\(column.id)/", emit: page)
+            lists += listPages(base: "columns/\(column.id)/", heading: column.name, description: "栏目：\(column.name)",
+                               members: column.members, nav: "columns/\(column.id)/")
         }
         for year in model.years {
-            try renderList(base: "archives/\(year.id)/", heading: "\(year.name)发布的通知", description: nil,
-                           members: year.members, nav: "archives/", emit: page)
+            lists += listPages(base: "archives/\(year.id)/", heading: "\(year.name)发布的通知", description: nil,
+                               members: year.members, nav: "archives/")
         }
         for org in model.orgs {
-            try renderList(base: "orgs/\(org.id)/", heading: "\(org.name)发布的通知", description: nil,
-                           members: org.members, nav: "archives/", emit: page)
+            lists += listPages(base: "orgs/\(org.id)/", heading: "\(org.name)发布的通知", description: nil,
+                               members: org.members, nav: "archives/")
         }
-
+        let listPages = lists
+        let failures = parallelMap(listPages.count) { i -> Error? in
+            let (path, view) = listPages[i]
+            let key = pageKey("list", view)
+            do {
+                if try sink.reuse(path, key: key) { return nil }
+                try sink.write(path, Data(templates.render(view, template: "list").utf8), key: key)
+                return nil
+            } catch { return error }
+        }
+        if let failure = failures.compactMap({ $0 }).first { throw failure }
+        pages += lists.map { ($0.path, nil) }
+        clock.lap("  list pages")
         // Notice pages are rendered on every core in waves (so only one wave of pages is in memory at a time)
         // and written in order; the search index and the feed take what they need from each page as it passes.
         var search = SearchIndexBuilder()
@@ -64,34 +114,34 @@ public struct SiteRenderer: Sendable {
         while start < model.notices.count {
             let end = min(model.notices.count, start + wave)
             let first = start
-            let rendered = parallelMap(end - start) { offset -> RenderedNotice in
-                let index = first + offset
-                let notice = model.notices[index]
-                let body = markdown.render(notice.body)
-                return RenderedNotice(html: Data(renderNotice(at: index, bodyHTML: body.html).utf8),
-                                      tokens: SearchIndexBuilder.tokenSet(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: body.text)),
-                                      plainText: index < model.config.feedSize ? body.text : "")
+            let rendered = parallelMap(end - start) { offset -> Result<RenderedNotice, Error> in
+                Result { try renderNotice(at: first + offset, into: sink) }
             }
             for (offset, result) in rendered.enumerated() {
                 let index = start + offset
                 let notice = model.notices[index]
-                try page(SiteModel.url(of: notice) + "index.html", result.html, lastModified: notice.date.description)
-                search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org, tokens: result.tokens)
+                let done = try result.get()
+                pages.append((SiteModel.url(of: notice) + "index.html", notice.date.description))
+                search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org, tokens: done.tokens)
+                tokensRendered?(done.tokens, notice.sourceDigest)
                 if index < model.config.feedSize {
-                    feedEntries.append(feedEntry(notice, plainText: result.plainText))
+                    feedEntries.append(feedEntry(notice, plainText: done.plainText))
                 }
                 progress?(index + 1, model.notices.count)
             }
             start = end
         }
 
+        clock.lap("  notice pages")
         try page("archives/index.html", renderArchives())
         try page("overview/index.html", renderOverview())
         try page("search/index.html", renderPage(path: "search/index.html", title: "站内搜索", template: "search", nav: "search/"))
         try emit("404.html", Data(render404().utf8))
+        clock.lap("  archives, overview")
         for file in try search.files() {
             try emit(file.path, file.data)
         }
+        clock.lap("  search index")
         if let baseURL {
             try emit("feed.xml", Data(renderFeed(entries: feedEntries, baseURL: baseURL).utf8))
             try emit("sitemap.xml", Data(renderSitemap(pages: pages, baseURL: baseURL).utf8))
@@ -99,6 +149,7 @@ public struct SiteRenderer: Sendable {
         } else {
             try emit("robots.txt", Data("User-agent: *\nAllow: /\n".utf8))
         }
+        clock.lap("  feed, sitemap")
     }
 
     // MARK: Pages
@@ -146,12 +197,11 @@ public struct SiteRenderer: Sendable {
     }
 
     /// A list of notices split into pages of `pageSize`: `<base>index.html`, `<base>page/2/index.html`, …
-    func renderList(base: String, heading: String, description: String?, members: [Int], nav: String,
-                    emit: (String, String, String?) throws -> Void) throws {
+    func listPages(base: String, heading: String, description: String?, members: [Int], nav: String) -> [(path: String, view: PageView)] {
         let size = model.config.pageSize
         let pageCount = max(1, (members.count + size - 1) / size)
         func url(_ n: Int) -> String { n == 1 ? base : "\(base)page/\(n)/" }
-        for number in 1...pageCount {
+        return (1...pageCount).map { number in
             let slice = members[min(members.count, (number - 1) * size)..<min(members.count, number * size)]
             let path = url(number) + "index.html"
             let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
@@ -162,7 +212,7 @@ public struct SiteRenderer: Sendable {
             var view = pageView(path: path, title: number == 1 ? heading : "\(heading)（第 \(number) 页）", nav: nav)
             view.list = ListView(heading: heading, description: description, notices: slice.map { summaryView(model.notices[$0]) },
                                  pagination: pagination)
-            try emit(path, templates.render(view, template: "list"), nil)
+            return (path, view)
         }
     }
 
@@ -171,13 +221,45 @@ public struct SiteRenderer: Sendable {
     }
 
     func renderNotice(at index: Int, bodyHTML: String) -> String {
+        var view = noticePageView(at: index)
+        view.notice?.bodyHTML = bodyHTML
+        return templates.render(view, template: "notice")
+    }
+
+    /// The page of a notice, without its body.
+    func noticePageView(at index: Int) -> PageView {
         let notice = model.notices[index]
         let path = SiteModel.url(of: notice) + "index.html"
         var view = pageView(path: path, title: notice.title, nav: model.column(of: notice).map { "columns/\($0.id)/" } ?? "")
-        view.notice = noticeView(at: index, bodyHTML: bodyHTML)
+        view.notice = noticeView(at: index, bodyHTML: "")
         view.breadcrumb = [LinkView(title: model.config.title, url: "")]
             + (model.column(of: notice).map { [LinkView(title: $0.name, url: "columns/\($0.id)/")] } ?? [])
-        return templates.render(view, template: "notice")
+        return view
+    }
+
+    /// Renders (or keeps, when its inputs did not change) one notice page, on a worker thread; returns what the
+    /// search index and the feed need from it.
+    func renderNotice(at index: Int, into sink: some PageSink) throws -> RenderedNotice {
+        let notice = model.notices[index]
+        let path = SiteModel.url(of: notice) + "index.html"
+        var view = noticePageView(at: index)
+        let key = pageKey("notice", view, extra: bodyKey(notice))
+        let wantsText = index < model.config.feedSize
+        if try sink.reuse(path, key: key) {
+            if let tokens = previousTokens.tokens(for: notice.sourceDigest), !wantsText {
+                return RenderedNotice(tokens: tokens, plainText: "")
+            }
+            let text = markdown.render(notice.body).text
+            return RenderedNotice(tokens: searchTokens(notice, bodyText: text), plainText: wantsText ? text : "")
+        }
+        let body = markdown.render(notice.body)
+        view.notice?.bodyHTML = body.html
+        try sink.write(path, Data(templates.render(view, template: "notice").utf8), key: key)
+        return RenderedNotice(tokens: searchTokens(notice, bodyText: body.text), plainText: wantsText ? body.text : "")
+    }
+
+    func searchTokens(_ notice: Notice, bodyText: String) -> SearchIndexBuilder.TokenSet {
+        SearchIndexBuilder.tokenSet(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: bodyText))
     }
 
     func renderArchives() -> String {
@@ -292,11 +374,18 @@ public struct SiteRenderer: Sendable {
     }
 }
 
-/// One notice page as rendered on a worker thread, with what the index and the feed need from it.
+/// What the index and the feed need from a notice page made on a worker thread.
 struct RenderedNotice: Sendable {
-    let html: Data
     let tokens: SearchIndexBuilder.TokenSet
     let plainText: String
+}
+
+/// Where the renderer puts files (StagedOutput, for a build).
+public protocol PageSink: Sendable {
+    /// Writes a file; `key` is the digest of the page's inputs, recorded for the next build (nil: not reusable).
+    func write(_ path: String, _ data: Data, key: UInt64?) throws
+    /// Keeps the file the last build made at `path` if it was made from inputs with digest `key`; false otherwise.
+    func reuse(_ path: String, key: UInt64) throws -> Bool
 }
 
 struct FeedEntryView: Sendable {

@@ -7,6 +7,8 @@ public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
     /// Files copied as they are into the output (path relative to templates/, e.g. `assets/style.css`).
     public let assets: [(path: String, data: Data)]
+    /// Digest of every template text and asset: part of each page's input key.
+    public let fingerprint: UInt64
 
     /// The default templates and assets compiled into gongshi, as files (path relative to templates/).
     public static var builtinFiles: [(path: String, text: String)] { BuiltinTemplates.files }
@@ -64,7 +66,10 @@ public struct TemplateSet: Sendable {
         }
         diagnostics += missingPartials(sources: sources)
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (TemplateSet(library: library, assets: assets.keys.sorted().map { ($0, assets[$0]!) }), diagnostics)
+        var digest = Digest()
+        for name in sources.keys.sorted() { digest.add(name); digest.add(sources[name]!.text) }
+        for path in assets.keys.sorted() { digest.add(path); assets[path]!.withUnsafeBytes { digest.add($0) } }
+        return (TemplateSet(library: library, assets: assets.keys.sorted().map { ($0, assets[$0]!) }, fingerprint: digest.value), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` that name no template: swift-mustache would silently render nothing.

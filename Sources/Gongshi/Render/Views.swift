@@ -2,21 +2,21 @@ import Foundation
 
 // What the templates see. Plain values with the names used in templates/*.mustache (see docs/templates.md).
 
-struct SiteView: Sendable {
+struct SiteView: Sendable, Encodable {
     let title: String
     let description: String?
     let nav: [NavItem]
     let footer: FooterView?
 }
 
-struct NavItem: Sendable {
+struct NavItem: Sendable, Encodable {
     let title: String
     /// Relative to the site root.
     let url: String
     let current: Bool
 }
 
-struct FooterView: Sendable {
+struct FooterView: Sendable, Encodable {
     let sponsor: String?
     let organizer: String?
     let contact: String?
@@ -27,12 +27,12 @@ struct FooterView: Sendable {
     let policeRecord: String?
 }
 
-struct LinkView: Sendable {
+struct LinkView: Sendable, Encodable {
     let title: String
     let url: String
 }
 
-struct InspectionView: Sendable {
+struct InspectionView: Sendable, Encodable {
     let round: String?
     let group: String
     let target: String?
@@ -42,7 +42,7 @@ struct InspectionView: Sendable {
     let feedbackISO: String?
 }
 
-struct ProblemView: Sendable {
+struct ProblemView: Sendable, Encodable {
     let number: Int
     let title: String
     let category: String?
@@ -52,7 +52,7 @@ struct ProblemView: Sendable {
     let due: String?
 }
 
-struct ProgressView: Sendable {
+struct ProgressView: Sendable, Encodable {
     let total: Int
     let done: Int
     let partial: Int
@@ -90,12 +90,12 @@ struct ProgressView: Sendable {
     }
 }
 
-struct PhoneView: Sendable {
+struct PhoneView: Sendable, Encodable {
     let number: String
     let tel: String
 }
 
-struct ContactView: Sendable {
+struct ContactView: Sendable, Encodable {
     let phones: [PhoneView]
     let hasPhones: Bool
     let email: String?
@@ -133,12 +133,12 @@ struct ContactView: Sendable {
     }
 }
 
-struct SignatureView: Sendable {
+struct SignatureView: Sendable, Encodable {
     let org: String?
     let date: String?
 }
 
-struct NoticeView: Sendable {
+struct NoticeView: Sendable, Encodable {
     let title: String
     let org: String
     let date: String
@@ -150,13 +150,13 @@ struct NoticeView: Sendable {
     let progress: ProgressView?
     let contact: ContactView?
     let signature: SignatureView
-    let bodyHTML: String
+    var bodyHTML: String
     let older: LinkView?
     let newer: LinkView?
     let hasNeighbours: Bool
 }
 
-struct NoticeSummaryView: Sendable {
+struct NoticeSummaryView: Sendable, Encodable {
     let title: String
     let org: String
     let date: String
@@ -168,13 +168,13 @@ struct NoticeSummaryView: Sendable {
     let hasProgress: Bool
 }
 
-struct PageLinkView: Sendable {
+struct PageLinkView: Sendable, Encodable {
     let number: Int
     let url: String
     let current: Bool
 }
 
-struct PaginationView: Sendable {
+struct PaginationView: Sendable, Encodable {
     let current: Int
     let total: Int
     let previousURL: String?
@@ -183,26 +183,26 @@ struct PaginationView: Sendable {
     let pages: [PageLinkView]
 }
 
-struct ListView: Sendable {
+struct ListView: Sendable, Encodable {
     let heading: String
     let description: String?
     let notices: [NoticeSummaryView]
     let pagination: PaginationView?
 }
 
-struct GroupLinkView: Sendable {
+struct GroupLinkView: Sendable, Encodable {
     let name: String
     let url: String
     let count: Int
 }
 
-struct ArchivesView: Sendable {
+struct ArchivesView: Sendable, Encodable {
     let years: [GroupLinkView]
     let orgs: [GroupLinkView]
     let columns: [GroupLinkView]
 }
 
-struct OverviewRowView: Sendable {
+struct OverviewRowView: Sendable, Encodable {
     let title: String
     let url: String
     let org: String
@@ -214,7 +214,7 @@ struct OverviewRowView: Sendable {
     let percent: Int
 }
 
-struct OverviewView: Sendable {
+struct OverviewView: Sendable, Encodable {
     let rows: [OverviewRowView]
     let hasRows: Bool
     let total: Int
@@ -229,7 +229,7 @@ struct OverviewView: Sendable {
 }
 
 /// Context of every page: the site, the way back to the site root, and the page's own data.
-struct PageView: Sendable {
+struct PageView: Sendable, Encodable {
     let site: SiteView
     /// Relative path from this page to the site root, e.g. `../../` (`./` at the root; the base path on the 404 page).
     let root: String

@@ -24,7 +24,14 @@ public struct LinkTargets: Sendable {
         slugByFileName = byName
         slugs = Set(notices.map(\.slug))
         self.attachments = Set(attachments)
+        var digest = Digest()
+        for name in byName.keys.sorted() { digest.add(name); digest.add(byName[name]!) }
+        for path in attachments.sorted() { digest.add(path) }
+        fingerprint = digest.value
     }
+
+    /// Digest of every link target (notice files, their slugs, attachments).
+    public let fingerprint: UInt64
 
     public func resolve(_ url: String) -> Target {
         let trimmed = url.trimmingCharacters(in: .whitespaces)

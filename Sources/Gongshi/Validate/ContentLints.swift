@@ -11,7 +11,8 @@ enum ContentLints {
         (try! NSRegularExpression(pattern: "〔\\s*〕|【\\s*】"), "空的括号（文号等未填写）"),
     ]
 
-    static func check(_ notice: Notice, targets: LinkTargets) -> [Diagnostic] {
+    /// The findings, and the body's link addresses (what the findings depend on besides the notice itself).
+    static func check(_ notice: Notice, targets: LinkTargets) -> (diagnostics: [Diagnostic], links: [String]) {
         var found: [Diagnostic] = []
         let file = notice.sourcePath
         func warn(_ line: Int, _ column: Int, _ message: String, _ hint: String) {
@@ -60,7 +61,7 @@ enum ContentLints {
                 warn(notice.bodyStartLine + link.line - 1, 1, reason, "请检查链接地址；链接其他通知写文件名（如 other.md），附件放在 content/files/ 并写 files/文件名")
             }
         }
-        return found
+        return (found, outline.links.map(\.url))
     }
 
     /// Whether `text` may hold a placeholder: 某, 〔, 【, "todo" in any letter case, two X's in a row, or X's

@@ -1,16 +1,38 @@
+/// What the checks of one notice found, and the digest of what they depended on besides the notice's file.
+public struct NoticeChecks: Sendable {
+    public var key: UInt64
+    public var diagnostics: [Diagnostic]
+    public var links: [String]
+}
+
 /// The validate stage: checks across fields and across notices that decoding alone cannot see.
 public enum Validator {
     public static func validate(_ content: LoadedContent) -> [Diagnostic] {
-        var diagnostics: [Diagnostic] = []
+        validate(content, cache: BuildCache()).diagnostics
+    }
+
+    /// Validates every notice, taking the findings from `cache` for a notice whose file and check inputs did not
+    /// change. Returns all findings and each notice's checks (in `content.notices` order) for the next cache.
+    public static func validate(_ content: LoadedContent, cache: BuildCache) -> (diagnostics: [Diagnostic], checks: [NoticeChecks]) {
         let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
         let notices = content.notices, config = content.config
-        for found in parallelMap(notices.count, { i in
-            validate(notices[i], site: config) + ContentLints.check(notices[i], targets: targets)
-        }) {
-            diagnostics += found
+        let settings = Digest.of(String(reflecting: config))
+        @Sendable func key(_ links: [String]) -> UInt64 {
+            var digest = Digest()
+            digest.add(settings)
+            for link in links { digest.add(link); digest.add(String(describing: targets.resolve(link))) }
+            return digest.value
         }
-        diagnostics += duplicateSlugs(content.notices)
-        return diagnostics
+        let checks = parallelMap(notices.count) { i -> NoticeChecks in
+            let notice = notices[i]
+            if let cached = cache.notices[notice.sourcePath], cached.notice.sourceDigest == notice.sourceDigest,
+               cached.checkKey == key(cached.links) {
+                return NoticeChecks(key: cached.checkKey, diagnostics: cached.checkDiagnostics, links: cached.links)
+            }
+            let (lints, links) = ContentLints.check(notice, targets: targets)
+            return NoticeChecks(key: key(links), diagnostics: validate(notice, site: config) + lints, links: links)
+        }
+        return (checks.flatMap(\.diagnostics) + duplicateSlugs(content.notices), checks)
     }
 
     static func at(_ notice: Notice, _ path: String) -> (line: Int, column: Int) {

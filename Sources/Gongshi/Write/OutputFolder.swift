@@ -6,13 +6,18 @@ import Glibc
 
 /// The write stage: every file goes into a staging folder beside the output; only a complete build is
 /// swapped in, so a failed or killed build leaves the previous output as it was.
-public final class StagedOutput {
+public final class StagedOutput: PageSink, @unchecked Sendable {
     public let output: URL
     public let staging: URL
     private let backup: URL
     private let fileManager = FileManager.default
+    /// Guards the counters, the folder set and the records: pages are written from several threads.
+    private let lock = NSLock()
     private var createdFolders = Set<String>()
-    public private(set) var filesWritten = 0
+    private var _filesWritten = 0, _filesUnchanged = 0
+    /// Output files as the last build recorded them (from the build cache).
+    public var previous: [String: BuildCache.PageRecord] = [:]
+    private var _records: [String: BuildCache.PageRecord] = [:]
 
     /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap,
     /// and creates an empty staging folder.
@@ -31,7 +36,7 @@ public final class StagedOutput {
             if !fileManager.fileExists(atPath: self.output.path), fileManager.fileExists(atPath: backup.path) {
                 try fileManager.moveItem(at: backup, to: self.output)
             }
-            if fileManager.fileExists(atPath: staging.path) { try fileManager.removeItem(at: staging) }
+            if fileManager.fileExists(atPath: staging.path) { try FolderRemoval.remove(staging.path) }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure([.error("无法创建临时输出文件夹 \(staging.path)：\(error.localizedDescription)", file: staging.path,
@@ -58,44 +63,84 @@ public final class StagedOutput {
         return nil
     }
 
+    public var filesWritten: Int { lock.withLock { _filesWritten } }
+    /// Files whose bytes were the same as in the published output (kept with their modification time).
+    public var filesUnchanged: Int { lock.withLock { _filesUnchanged } }
+    /// Each file written with a key, as the next build will find it.
+    public var records: [String: BuildCache.PageRecord] { lock.withLock { _records } }
+
     /// Writes one file at `path` (relative, `/`-separated) inside the staging folder.
     public func write(_ path: String, _ data: Data) throws {
+        try write(path, data, key: nil)
+    }
+
+    /// Writes one file; `key` (the digest of its inputs) is recorded so the next build can keep it unrendered.
+    public func write(_ path: String, _ data: Data, key: UInt64?) throws {
+        let url = try stagedURL(path)
+        // A file whose bytes did not change is linked from the published output instead of written again, so it
+        // keeps its modification time and rsync sends only what changed.
+        let previous = output.appendingPathComponent(path)
+        if let old = try? Data(contentsOf: previous, options: .alwaysMapped), old == data, link(previous.path, url.path) == 0 {
+            lock.withLock { _filesUnchanged += 1 }
+        } else {
+            try data.write(to: url)
+        }
+        let stamp = key == nil ? nil : Self.stamp(url.path)
+        lock.withLock {
+            _filesWritten += 1
+            if let key, let stamp { _records[path] = BuildCache.PageRecord(key: key, size: stamp.size, modified: stamp.modified) }
+        }
+    }
+
+    /// Keeps the published file at `path` if the last build made it from inputs with digest `key` and it was not
+    /// changed since: it is linked into the staging folder, untouched.
+    public func reuse(_ path: String, key: UInt64) throws -> Bool {
+        guard let record = previous[path], record.key == key else { return false }
+        let old = output.appendingPathComponent(path).path
+        guard let stamp = Self.stamp(old), stamp.size == record.size, stamp.modified == record.modified else { return false }
+        guard link(old, try stagedURL(path).path) == 0 else { return false }
+        lock.withLock {
+            _filesWritten += 1
+            _filesUnchanged += 1
+            _records[path] = record
+        }
+        return true
+    }
+
+    /// The staging location of `path`, with its folder created; refuses paths that would leave the folder.
+    private func stagedURL(_ path: String) throws -> URL {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw BuildFailure([.error("拒绝写入不安全的输出路径“\(path)”", file: path)])
         }
         let url = staging.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent().path
-        if !createdFolders.contains(folder) {
+        if !lock.withLock({ createdFolders.contains(folder) }) {
             try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
+            lock.withLock { _ = createdFolders.insert(folder) }
         }
-        filesWritten += 1
-        // A file whose bytes did not change is linked from the published output instead of written again, so it
-        // keeps its modification time and rsync sends only what changed.
-        let previous = output.appendingPathComponent(path)
-        if let old = try? Data(contentsOf: previous, options: .alwaysMapped), old == data, link(previous.path, url.path) == 0 {
-            filesUnchanged += 1
-            return
-        }
-        try data.write(to: url)
+        return url
     }
 
-    /// Files whose bytes were the same as in the published output (kept with their modification time).
-    public private(set) var filesUnchanged = 0
+    /// Size and modification time (nanoseconds) of a file, without following a final link.
+    static func stamp(_ path: String) -> (size: Int, modified: Int64)? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+    }
 
     /// Puts the staged output in place of the old one. Atomic where the file system supports renameat2.
     public func commit() throws {
         if fileManager.fileExists(atPath: output.path) {
             if gongshi_exchange_paths(staging.path, output.path) == 0 {
-                try fileManager.removeItem(at: staging)
+                try FolderRemoval.remove(staging.path)
                 return
             }
             // No atomic exchange here: two renames; an interruption between them is repaired by the next build.
-            if fileManager.fileExists(atPath: backup.path) { try fileManager.removeItem(at: backup) }
+            if fileManager.fileExists(atPath: backup.path) { try FolderRemoval.remove(backup.path) }
             try fileManager.moveItem(at: output, to: backup)
             try fileManager.moveItem(at: staging, to: output)
-            try fileManager.removeItem(at: backup)
+            try FolderRemoval.remove(backup.path)
         } else {
             try fileManager.moveItem(at: staging, to: output)
         }
@@ -103,6 +148,6 @@ public final class StagedOutput {
 
     /// Removes the staging folder; the output stays as it was.
     public func abandon() {
-        try? fileManager.removeItem(at: staging)
+        try? FolderRemoval.remove(staging.path)
     }
 }

@@ -1,0 +1,195 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build into an output folder knew, kept beside it in `.<output>.cache/`, so the next
+/// build decodes only the notice files that changed and renders only the pages whose inputs changed:
+/// - `index.plist`: which program and output the cache belongs to, and each output file's input key, size and
+///   modification time;
+/// - `notices-<n>.plist`: each notice's decoded front matter and diagnostics (by file, with the digest of its bytes);
+/// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
+///
+/// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
+/// which program made it and the output folder's identity. So it never describes an output it did not make.
+public struct BuildCache: Sendable {
+    public struct NoticeEntry: Codable, Sendable {
+        /// Without its body and front-matter text, which are read again from the file.
+        public var notice: Notice
+        public var loadDiagnostics: [Diagnostic]
+        /// Digest of what the per-notice checks depend on besides the file (settings, where its links lead).
+        public var checkKey: UInt64
+        public var checkDiagnostics: [Diagnostic]
+        /// The links in the body, so the check key can be worked out without parsing it.
+        public var links: [String]
+    }
+
+    /// An output file as the last build left it.
+    public struct PageRecord: Codable, Sendable, Equatable {
+        /// Digest of everything the page was made from.
+        public var key: UInt64
+        public var size: Int
+        /// Modification time in nanoseconds: a file changed by hand since is not reused.
+        public var modified: Int64
+    }
+
+    struct Index: Codable {
+        var program: String
+        var settings: UInt64
+        var output: String
+        var pages: [String: PageRecord]
+    }
+
+    /// Digest of the site settings the notices were decoded and checked with.
+    public var settings: UInt64 = 0
+    public var notices: [String: NoticeEntry] = [:]
+    public var pages: [String: PageRecord] = [:]
+    public var tokens = TokenStore()
+
+    public init() {}
+
+    static func folder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).cache")
+    }
+
+    /// The running program: a rebuilt gongshi may render differently, so it invalidates the cache.
+    static let program: String = {
+        // stat follows /proc/self/exe to the program file (its own times change with every process).
+        var info = stat()
+        let found = stat("/proc/self/exe", &info) == 0
+        let identity = found ? "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)" : "unknown-\(getpid())"
+        return identity + "|" + String(Digest.of(BuiltinTemplates.files.map(\.text).joined()), radix: 16)
+    }()
+
+    /// Notices are stored in this many separate parts, so they are encoded and decoded on every core.
+    static let parts = 16
+
+    /// The cache the last build left for `output`, or an empty one when there is none or it does not match.
+    public static func read(for output: URL) -> BuildCache {
+        let folder = folder(for: output)
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("index.plist")),
+              let index = try? PropertyListDecoder().decode(Index.self, from: data),
+              index.program == program, index.output == BuildStamp.outputIdentity(output) else { return BuildCache() }
+        let parts = parallelMap(Self.parts) { part -> [NoticeEntry]? in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).plist")) else { return nil }
+            return try? PropertyListDecoder().decode([NoticeEntry].self, from: data)
+        }
+        guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
+        var cache = BuildCache()
+        for entry in parts.compactMap({ $0 }).joined() { cache.notices[entry.notice.sourcePath] = entry }
+        cache.pages = index.pages
+        cache.settings = index.settings
+        cache.tokens = TokenStore(contentsOf: folder.appendingPathComponent("tokens.bin"))
+        return cache
+    }
+
+    /// Removes the cache (before the output it describes is replaced).
+    static func remove(for output: URL) {
+        try? FileManager.default.removeItem(at: folder(for: output))
+    }
+
+    /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
+    /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
+    func writeIndex(for output: URL) {
+        let folder = Self.folder(for: output)
+        let paths = notices.keys.sorted()
+        let written = parallelMap(Self.parts) { part -> Bool in
+            let encoder = PropertyListEncoder()
+            encoder.outputFormat = .binary
+            let entries = stride(from: part, to: paths.count, by: Self.parts).map { notices[paths[$0]]! }
+            guard let data = try? encoder.encode(entries) else { return false }
+            return (try? data.write(to: folder.appendingPathComponent("notices-\(part).plist"))) != nil
+        }
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        let index = Index(program: Self.program, settings: settings, output: BuildStamp.outputIdentity(output), pages: pages)
+        guard written.allSatisfy({ $0 }), let data = try? encoder.encode(index) else { return }
+        let temporary = folder.appendingPathComponent("index.plist.tmp")
+        if (try? data.write(to: temporary)) != nil {
+            _ = rename(temporary.path, folder.appendingPathComponent("index.plist").path)
+        }
+    }
+}
+
+/// Search tokens of each notice, by the digest of its source file, in a compact binary file: per notice the digest,
+/// the counts, the packed Han tokens (8 bytes each) and the words (2-byte length and UTF-8). Reading keeps the
+/// file's bytes and decodes a notice's tokens when they are asked for.
+public struct TokenStore: Sendable {
+    private var bytes = Data()
+    private var offsets: [UInt64: Int] = [:]
+
+    public init() {}
+
+    init(contentsOf url: URL) {
+        guard let data = try? Data(contentsOf: url) else { return }
+        var offsets: [UInt64: Int] = [:]
+        let valid = data.withUnsafeBytes { raw -> Bool in
+            var at = 0
+            while at + 16 <= raw.count {
+                let digest = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
+                let han = Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self))
+                let words = Int(raw.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self))
+                offsets[digest] = at
+                at += 16 + han * 8
+                for _ in 0..<words {
+                    guard at + 2 <= raw.count else { return false }
+                    at += 2 + Int(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+                }
+            }
+            return at == raw.count
+        }
+        if valid { self.bytes = data; self.offsets = offsets }
+    }
+
+    public func tokens(for digest: UInt64) -> SearchIndexBuilder.TokenSet? {
+        guard let start = offsets[digest] else { return nil }
+        return bytes.withUnsafeBytes { raw in
+            var result = SearchIndexBuilder.TokenSet()
+            let han = Int(raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))
+            let words = Int(raw.loadUnaligned(fromByteOffset: start + 12, as: UInt32.self))
+            var at = start + 16
+            result.han.reserveCapacity(han)
+            for _ in 0..<han {
+                result.han.insert(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                at += 8
+            }
+            for _ in 0..<words {
+                let length = Int(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))
+                result.words.insert(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + 2)..<(at + 2 + length)]), as: UTF8.self))
+                at += 2 + length
+            }
+            return result
+        }
+    }
+
+    /// Appends notices' tokens to a new tokens.bin as they are rendered (from one thread at a time).
+    final class Writer: @unchecked Sendable {
+        private let handle: FileHandle?
+        private var seen = Set<UInt64>()
+
+        init(for output: URL) {
+            let folder = BuildCache.folder(for: output)
+            try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let url = folder.appendingPathComponent("tokens.bin")
+            FileManager.default.createFile(atPath: url.path, contents: nil)
+            handle = try? FileHandle(forWritingTo: url)
+        }
+
+        func add(_ tokens: SearchIndexBuilder.TokenSet, digest: UInt64) {
+            guard let handle, seen.insert(digest).inserted else { return }
+            let words = tokens.words.sorted().map { Array($0.utf8.prefix(Int(UInt16.max))) }
+            var record = Data(capacity: 16 + tokens.han.count * 8 + words.reduce(0) { $0 + 2 + $1.count })
+            withUnsafeBytes(of: digest) { record.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(tokens.han.count)) { record.append(contentsOf: $0) }
+            withUnsafeBytes(of: UInt32(words.count)) { record.append(contentsOf: $0) }
+            for token in tokens.han.sorted() { withUnsafeBytes(of: token) { record.append(contentsOf: $0) } }
+            for word in words {
+                withUnsafeBytes(of: UInt16(word.count)) { record.append(contentsOf: $0) }
+                record.append(contentsOf: word)
+            }
+            handle.write(record)
+        }
+
+        func close() { try? handle?.close() }
+    }
+}

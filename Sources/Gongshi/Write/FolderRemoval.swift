@@ -1,0 +1,63 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Deletes a folder tree with plain system calls (readdir, unlinkat), the subfolders of its first two levels
+/// on every core. FileManager.removeItem took 3.8 s for the 22,000 entries of a 10,000-notice site.
+enum FolderRemoval {
+    /// Removes `path` and everything under it; symbolic links are removed, never followed.
+    static func remove(_ path: String) throws {
+        // Spread the work over the entries two levels down (e.g. each notices/<slug>/ folder), then remove what is left.
+        var work: [String] = []
+        for entry in children(of: path) where entry.isDirectory {
+            work += children(of: entry.path).map(\.path)
+        }
+        let folders = work
+        let failures = parallelMap(folders.count) { i -> String? in removeTree(folders[i]) }
+        if let failure = failures.compactMap({ $0 }).first { throw removalError(failure) }
+        for entry in children(of: path) {
+            if let failure = removeTree(entry.path) { throw removalError(failure) }
+        }
+        if rmdir(path) != 0 && errno != ENOENT { throw removalError(path) }
+    }
+
+    private static func removalError(_ path: String) -> Error {
+        CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "无法删除 \(path)：\(String(cString: strerror(errno)))"])
+    }
+
+    private struct Entry {
+        let path: String
+        let isDirectory: Bool
+    }
+
+    private static func children(of path: String) -> [Entry] {
+        guard let dir = opendir(path) else { return [] }
+        defer { closedir(dir) }
+        var found: [Entry] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            let child = path + "/" + name
+            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isDirectory = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+            }
+            found.append(Entry(path: child, isDirectory: isDirectory))
+        }
+        return found
+    }
+
+    /// Removes one file, link or folder tree; returns the path that could not be removed, if any.
+    private static func removeTree(_ path: String) -> String? {
+        if unlink(path) == 0 || errno == ENOENT { return nil }
+        guard errno == EISDIR || errno == EPERM else { return path }
+        for child in children(of: path) {
+            if let failure = removeTree(child.path) { return failure }
+        }
+        return rmdir(path) == 0 || errno == ENOENT ? nil : path
+    }
+}
