@@ -3,6 +3,9 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 int gongshi_exchange_paths(const char *first, const char *second) {
 #if defined(__linux__) && defined(RENAME_EXCHANGE)
@@ -11,5 +14,11 @@ int gongshi_exchange_paths(const char *first, const char *second) {
     (void)first; (void)second;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+void gongshi_release_free_memory(void) {
+#if defined(__GLIBC__)
+    malloc_trim(0);
 #endif
 }

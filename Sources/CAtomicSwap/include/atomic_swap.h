@@ -5,4 +5,7 @@
 /// Returns 0 on success, or -1 with errno set (ENOSYS/EINVAL where the file system cannot do it).
 int gongshi_exchange_paths(const char *first, const char *second);
 
+/// Returns memory the program freed to the system (glibc malloc_trim); does nothing elsewhere.
+void gongshi_release_free_memory(void);
+
 #endif

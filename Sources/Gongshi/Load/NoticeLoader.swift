@@ -3,6 +3,21 @@ import Yams
 
 /// Reads one notice file: splits front matter from body, decodes the front matter into a Notice.
 public enum NoticeLoader {
+    /// The Markdown body of `notice`, read again from its file under `root`; fails when the file changed since it
+    /// was loaded (an edit during the build: its page would not match its front matter).
+    public static func body(of notice: Notice, root: URL) throws -> String {
+        let path = notice.sourcePath
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
+            throw BuildFailure([.error("生成过程中无法再次读取文件", file: path, line: 1, column: 1, hint: "请检查文件是否被移走或删除，然后重新生成")])
+        }
+        var digest = Digest()
+        data.withUnsafeBytes { digest.add($0) }
+        guard digest.value == notice.sourceDigest, let reloaded = reload(notice, data: data, path: path) else {
+            throw BuildFailure([.error("文件在生成过程中被修改了", file: path, line: 1, column: 1, hint: "请保存好文件后重新运行 gongshi build")])
+        }
+        return reloaded.body
+    }
+
     /// A notice the build cache decoded from these same bytes, given its body and front-matter text again.
     static func reload(_ cached: Notice, data: Data, path: String) -> Notice? {
         guard case .success(let source) = SourceText.decode(data, file: path),

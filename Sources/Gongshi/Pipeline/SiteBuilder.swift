@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 
 /// What a build asks for.
@@ -97,8 +98,9 @@ public enum SiteBuilder {
         var startClock = StageClock()
         let cache = options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache()
         startClock.lap("read build cache")
-        let checked = check(layout, maxFileSize: options.maxFileSize, cache: cache)
+        var checked = check(layout, maxFileSize: options.maxFileSize, cache: cache)
         var (content, templates, diagnostics) = (checked.content, checked.templates, checked.diagnostics)
+        checked.content = nil // so the bodies can be let go below
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
             diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
                                       hint: "例如 --base-url http://127.0.0.1:8000/dwgk/xczg/"))
@@ -107,15 +109,25 @@ public enum SiteBuilder {
             diagnostics.append(.warning("site.yaml 没有设置 baseURL：不生成订阅源和站点地图，页面也没有规范链接",
                                         file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
         }
-        guard let content, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        guard content != nil, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
+        var site = content!
+        content = nil // the only copy left is `site`, so dropping its texts below frees them
+        // The texts were only needed for the checks; each body is read again when its page is made.
+        for i in site.notices.indices {
+            site.notices[i].body = ""
+            site.notices[i].frontMatterText = ""
+        }
+        gongshi_release_free_memory() // glibc keeps freed memory otherwise; peak memory is what large sites run into
 
         var clock = StageClock()
-        let model = SiteModel(content: content)
+        let model = SiteModel(content: site)
         clock.lap("site model")
-        let attachments = content.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
+        let attachments = site.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
         var renderer = SiteRenderer(model: model, templates: templates, baseURL: options.baseURL, attachments: attachments)
         renderer.progress = options.progress
         renderer.previousTokens = cache.tokens
+        let root = layout.root
+        renderer.bodySource = { try NoticeLoader.body(of: $0, root: root) }
         renderer.links = Dictionary(checked.entries.map { ($0.notice.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
         let staged = try StagedOutput(output: output, site: layout)
         staged.previous = cache.pages
@@ -140,7 +152,7 @@ public enum SiteBuilder {
         }
         BuildStamp(fingerprint: fingerprint + "|" + BuildStamp.outputIdentity(output), noticeCount: model.notices.count).write(for: output)
         var next = BuildCache()
-        next.settings = Digest.of(String(reflecting: content.config))
+        next.settings = Digest.of(String(reflecting: site.config))
         for entry in checked.entries { next.notices[entry.notice.sourcePath] = entry }
         next.pages = staged.records
         next.writeIndex(for: output)
