@@ -391,7 +391,7 @@ public protocol PageSink: Sendable {
     func reuse(_ path: String, key: UInt64) throws -> Bool
 }
 
-struct FeedEntryView: Sendable {
+struct FeedEntryView: Sendable, Encodable {
     let title: String
     /// Relative to the site root.
     let url: String
@@ -400,18 +400,18 @@ struct FeedEntryView: Sendable {
     let summary: String
 }
 
-struct FeedView: Sendable {
+struct FeedView: Sendable, Encodable {
     let title: String
     let base: String
     let updated: String
     let entries: [FeedEntryView]
 }
 
-struct SitemapURLView: Sendable {
+struct SitemapURLView: Sendable, Encodable {
     let location: String
     let lastModified: String?
 }
 
-struct SitemapView: Sendable {
+struct SitemapView: Sendable, Encodable {
     let urls: [SitemapURLView]
 }

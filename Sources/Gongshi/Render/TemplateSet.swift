@@ -109,7 +109,7 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    func render(_ view: Any, template name: String) -> String {
+    func render(_ view: some Encodable, template name: String) -> String {
         library.render(TemplateContext.make(view), withTemplate: name) ?? ""
     }
 }
