@@ -13,8 +13,8 @@ struct SourceText {
         // Checked on the raw bytes: Data's own iterator and String(data:encoding:) are many times slower.
         enum Bytes { case binary, notUTF8, text(String) }
         let bytes = data.withUnsafeBytes { raw -> Bytes in
+            if memchr(raw.baseAddress!, 0, raw.count) != nil { return .binary }
             var bytes = raw.bindMemory(to: UInt8.self)[...]
-            if bytes.contains(0) { return .binary }
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
             return String(validating: bytes, as: UTF8.self).map(Bytes.text) ?? .notUTF8
         }
@@ -28,7 +28,9 @@ struct SourceText {
             return .failure(.error("文件不是 UTF-8 编码（可能是 GB18030/GBK）", file: file, line: 1, column: 1,
                                    hint: "用 gongshi import 导入，或运行：iconv -f GB18030 -t UTF-8 \"\(file)\" -o 新文件.md"))
         }
-        let normalized = text.utf8.contains(UInt8(ascii: "\r"))
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { memchr($0.baseAddress!, 0x0D, $0.count) != nil }
+            ?? text.utf8.contains(0x0D)
+        let normalized = hasCarriageReturn
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text
         return .success(SourceText(text: normalized))

@@ -85,7 +85,8 @@ enum ContentLints {
                 if first | 0x20 == 0x74, second | 0x20 == 0x6F, third | 0x20 == 0x64 { return true }
                 afterXs = false; afterCapitalX = false
             default:
-                if !scalar.properties.isWhitespace { afterXs = false }
+                // Looking up the whitespace property is slow; it only matters right after X's.
+                if afterXs, !scalar.properties.isWhitespace { afterXs = false }
                 afterCapitalX = false
             }
             (first, second, third) = (second, third, value)
