@@ -2,7 +2,7 @@
 //
 //   gongshi-bench generate DIR COUNT [SEED]   writes a synthetic site (site.yaml + COUNT notices) into DIR
 //   gongshi-bench hugo DIR HUGODIR            writes the same notices as a Hugo site with minimal templates
-//   gongshi-bench floor DIR OUT               renders every body with libcmark alone and writes one file per
+//   gongshi-bench floor DIR OUT               renders every body with libcmark alone (on every core) and writes one file per
 //                                             notice of the size Gongshi writes: the machine's floor for this work
 import Foundation
 import Gongshi
@@ -137,13 +137,15 @@ case "floor":
     let renderer = MarkdownRenderer()
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     let chrome = String(repeating: "<div class=\"page-chrome\">巡察整改</div>\n", count: 150)   // the size of a page's layout and blocks
-    for name in names {
-        let text = try String(contentsOf: notices.appendingPathComponent(name), encoding: .utf8)
-        let body = text.components(separatedBy: "\n---\n").dropFirst().joined()
-        let html = renderer.html(body)
+    // On every core, as Gongshi renders; the body is what follows the second `---` line.
+    DispatchQueue.concurrentPerform(iterations: names.count) { i in
+        let name = names[i]
+        guard let text = try? String(contentsOf: notices.appendingPathComponent(name), encoding: .utf8),
+              let fence = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { return }
+        let html = renderer.html(String(text[fence.upperBound...]))
         let folder = out.appendingPathComponent(String(name.dropLast(3)))
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try Data((chrome + html).utf8).write(to: folder.appendingPathComponent("index.html"))
+        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try? Data((chrome + html).utf8).write(to: folder.appendingPathComponent("index.html"))
     }
 default:
     exit(64)

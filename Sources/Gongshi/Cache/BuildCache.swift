@@ -7,7 +7,7 @@ import Glibc
 /// build decodes only the notice files that changed and renders only the pages whose inputs changed:
 /// - `index.plist`: which program and output the cache belongs to, and each output file's input key, size and
 ///   modification time;
-/// - `notices-<n>.plist`: each notice's decoded front matter and diagnostics (by file, with the digest of its bytes);
+/// - `notices-<n>.json`: each notice's decoded front matter and diagnostics (by file, with the digest of its bytes);
 /// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
 ///
 /// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
@@ -71,8 +71,8 @@ public struct BuildCache: Sendable {
               let index = try? PropertyListDecoder().decode(Index.self, from: data),
               index.program == program, index.output == BuildStamp.outputIdentity(output) else { return BuildCache() }
         let parts = parallelMap(Self.parts) { part -> [NoticeEntry]? in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).plist")) else { return nil }
-            return try? PropertyListDecoder().decode([NoticeEntry].self, from: data)
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).json")) else { return nil }
+            return try? JSONDecoder().decode([NoticeEntry].self, from: data)
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
         var cache = BuildCache()
@@ -94,11 +94,9 @@ public struct BuildCache: Sendable {
         let folder = Self.folder(for: output)
         let paths = notices.keys.sorted()
         let written = parallelMap(Self.parts) { part -> Bool in
-            let encoder = PropertyListEncoder()
-            encoder.outputFormat = .binary
             let entries = stride(from: part, to: paths.count, by: Self.parts).map { notices[paths[$0]]! }
-            guard let data = try? encoder.encode(entries) else { return false }
-            return (try? data.write(to: folder.appendingPathComponent("notices-\(part).plist"))) != nil
+            guard let data = try? JSONEncoder().encode(entries) else { return false }
+            return (try? data.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
