@@ -80,7 +80,8 @@ struct Build: ParsableCommand {
             console.print(diagnostics: report.diagnostics)
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let changed = report.filesWritten - report.filesUnchanged
-            console.info("已生成 \(report.noticeCount) 篇通知，共 \(report.filesWritten) 个文件（\(changed) 个有变化），用时 \(seconds) 秒 → \(report.output.path)")
+            let reused = report.pagesReused > 0 ? "，\(report.pagesReused) 个页面的输入没变、沿用上次的结果" : ""
+            console.info("已生成 \(report.noticeCount) 篇通知，共 \(report.filesWritten) 个文件（\(changed) 个有变化\(reused)），用时 \(seconds) 秒 → \(report.output.path)")
         } catch let failure as BuildFailure {
             console.endProgress()
             console.print(diagnostics: failure.diagnostics)

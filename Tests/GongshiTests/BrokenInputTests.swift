@@ -30,6 +30,7 @@ let brokenCases: [BrokenCase] = [
     BrokenCase(name: "empty file", location: "content/notices/bad.md:1", message: "文件是空的", setup: bad("")),
     BrokenCase(name: "only front matter", location: "content/notices/bad.md:5", message: "正文是空的", setup: bad(fm + "---\n")),
     BrokenCase(name: "front matter never closes", location: "content/notices/bad.md:1", message: "没有结束", setup: bad(fm + "正文\n")),
+    BrokenCase(name: "only a byte-order mark", location: "content/notices/bad.md:1", message: "缺少 front matter", setup: badBytes([0xEF, 0xBB, 0xBF])),
     BrokenCase(name: "no front matter", location: "content/notices/bad.md:1", message: "缺少 front matter", setup: bad("# 标题\n正文\n")),
     BrokenCase(name: "empty front matter", location: "content/notices/bad.md:1", message: "front matter 是空的", setup: bad("---\n---\n正文\n")),
     BrokenCase(name: "binary file with .md name", location: "content/notices/bad.md:1", message: "不是文本文件",

@@ -267,8 +267,10 @@ struct IncrementalBuildTests {
 
         try site.notice(edited, text + "\n补充一段正文。\n")
         let bodyEdit = try expectSameAsClean("body edited")
-        // Only the edited page and the files every build remakes (search index, feed, …) were rewritten.
+        // Only the edited page and the files every build remakes (search index, feed, …) were rewritten; the other
+        // notice pages and the list pages were kept without being rendered.
         #expect(bodyEdit.filesUnchanged > bodyEdit.filesWritten - 20, "\(bodyEdit.filesUnchanged) of \(bodyEdit.filesWritten)")
+        #expect(bodyEdit.pagesReused >= 39, "\(bodyEdit.pagesReused)")
 
         try site.notice(edited, text.replacingOccurrences(of: "title: ", with: "title: 改名后的"))
         _ = try expectSameAsClean("title edited (neighbours and lists show it)")
@@ -297,5 +299,17 @@ struct IncrementalBuildTests {
         let report = try site.build()
         #expect(report.upToDate == false)
         #expect(try Data(contentsOf: page) == original)
+    }
+
+    @Test func warningsOfUnchangedNoticesAreStillReported() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a", body: "联系人：某某。"))
+        try site.notice("b.md", noticeText(title: "另一单位关于整改的通报", date: "2024-01-01", extra: "slug: b"))
+        let first = try site.build()
+        let warning = try #require(first.diagnostics.first { $0.file == "content/notices/a.md" && $0.message.contains("某某") })
+        try site.notice("b.md", noticeText(title: "另一单位关于整改的通报", date: "2024-01-01", extra: "slug: b", body: "改过。"))
+        let second = try site.build()
+        #expect(second.diagnostics.contains(warning))
     }
 }

@@ -10,9 +10,7 @@ public enum NoticeLoader {
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             throw BuildFailure([.error("生成过程中无法再次读取文件", file: path, line: 1, column: 1, hint: "请检查文件是否被移走或删除，然后重新生成")])
         }
-        var digest = Digest()
-        data.withUnsafeBytes { digest.add($0) }
-        guard digest.value == notice.sourceDigest, let reloaded = reload(notice, data: data, path: path) else {
+        guard Digest.of(data) == notice.sourceDigest, let reloaded = reload(notice, data: data, path: path) else {
             throw BuildFailure([.error("文件在生成过程中被修改了", file: path, line: 1, column: 1, hint: "请保存好文件后重新运行 gongshi build")])
         }
         return reloaded.body

@@ -52,21 +52,20 @@ public enum SiteLoader {
         let files = noticeFiles(in: layout, diagnostics: &diagnostics)
         let defaultColumn = config?.defaultColumn ?? "巡察整改"
         // A cached notice was decoded with the settings of its time (the default column), so only the same ones do.
-        let reusable = config.map { cache.settings == Digest.of(String(reflecting: $0)) } ?? false
+        let reusable = config.map { cache.settings == $0.digest } ?? false
         // Files are decoded on every core; results come back in file-name order.
         let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic]) in
             let url = files[i]
             let path = layout.displayPath(url)
             var readDiagnostics: [Diagnostic] = []
             guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &readDiagnostics) else { return (nil, readDiagnostics) }
-            var digest = Digest()
-            data.withUnsafeBytes { digest.add($0) }
-            if reusable, let cached = cache.notices[path], cached.notice.sourceDigest == digest.value,
+            let digest = Digest.of(data)
+            if reusable, let cached = cache.notices[path], cached.notice.sourceDigest == digest,
                let notice = NoticeLoader.reload(cached.notice, data: data, path: path) {
                 return (notice, cached.loadDiagnostics)
             }
             var (notice, diagnostics) = NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
-            notice?.sourceDigest = digest.value
+            notice?.sourceDigest = digest
             return (notice, diagnostics)
         }
         var notices: [Notice] = []

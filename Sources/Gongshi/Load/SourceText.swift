@@ -28,8 +28,9 @@ struct SourceText {
             return .failure(.error("文件不是 UTF-8 编码（可能是 GB18030/GBK）", file: file, line: 1, column: 1,
                                    hint: "用 gongshi import 导入，或运行：iconv -f GB18030 -t UTF-8 \"\(file)\" -o 新文件.md"))
         }
-        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { memchr($0.baseAddress!, 0x0D, $0.count) != nil }
-            ?? text.utf8.contains(0x0D)
+        let hasCarriageReturn = text.utf8.withContiguousStorageIfAvailable { bytes in
+            bytes.baseAddress.map { memchr($0, 0x0D, bytes.count) != nil } ?? false
+        } ?? text.utf8.contains(0x0D)
         let normalized = hasCarriageReturn
             ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
             : text

@@ -2,6 +2,9 @@ import Foundation
 
 /// Settings from content/site.yaml.
 public struct SiteConfig: Sendable, Hashable, Codable {
+    /// Digest of every setting: notices decoded, checked or rendered with other settings are not reused.
+    public var digest: UInt64 { Digest.of(String(reflecting: self)) }
+
     /// Site name shown in the header, e.g. 示例区教育工作委员会党务公开.
     public var title: String
     /// Public address of the site including any sub-path, e.g. https://www.example.gov.cn/dwgk/xczg/

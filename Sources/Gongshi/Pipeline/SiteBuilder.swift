@@ -30,6 +30,8 @@ public struct BuildReport: Sendable {
     public var filesWritten: Int
     /// Of those, files whose bytes did not change (left as they were, modification time kept).
     public var filesUnchanged: Int = 0
+    /// Of those, pages kept without rendering them again: nothing they are made from had changed.
+    public var pagesReused: Int = 0
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
     /// Nothing had changed since the last build, so nothing was written.
@@ -129,7 +131,7 @@ public enum SiteBuilder {
         let root = layout.root
         renderer.bodySource = { try NoticeLoader.body(of: $0, root: root) }
         renderer.links = Dictionary(checked.entries.map { ($0.notice.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
-        let staged = try StagedOutput(output: output, site: layout)
+        let staged = try StagedOutput(output: output, site: layout, reuse: options.reuseUnchangedOutput)
         staged.previous = cache.pages
         // The old cache describes the old output: it goes before anything is replaced; the new one is written
         // (tokens as pages are made, the index after the swap) only for an output this build completed.
@@ -152,12 +154,14 @@ public enum SiteBuilder {
         }
         BuildStamp(fingerprint: fingerprint + "|" + BuildStamp.outputIdentity(output), noticeCount: model.notices.count).write(for: output)
         var next = BuildCache()
-        next.settings = Digest.of(String(reflecting: site.config))
+        next.settings = site.config.digest
         for entry in checked.entries { next.notices[entry.notice.sourcePath] = entry }
         next.pages = staged.records
         next.writeIndex(for: output)
         clock.lap("write build cache")
-        return BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
-                           filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
+        var report = BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
+                                 filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
+        report.pagesReused = staged.pagesReused
+        return report
     }
 }

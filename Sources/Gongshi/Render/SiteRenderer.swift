@@ -35,7 +35,7 @@ public struct SiteRenderer: Sendable {
         self.targets = targets
         self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML, rewriteLink: { targets.rewrite($0) })
         self.baseURL = (baseURL ?? model.config.baseURL).flatMap(SiteConfig.normalizedBaseURL)
-        siteKey = Digest.of(BuildCache.program, String(templates.fingerprint), String(reflecting: model.config), self.baseURL ?? "")
+        siteKey = Digest.of(BuildCache.program, String(templates.fingerprint), String(model.config.digest), self.baseURL ?? "")
     }
 
     /// The input key of a page made with `template` from `view` (and `extra`, e.g. a body's digest).
@@ -81,7 +81,7 @@ public struct SiteRenderer: Sendable {
         }
 
         var clock = StageClock()
-        // List pages: views made here, rendered on every core in waves, written in order.
+        // List pages: views made here, then each one kept or rendered and written on a worker thread.
         var lists = listPages(base: "", heading: model.config.title, description: nil, members: Array(model.notices.indices), nav: "")
         for column in model.columns {
             lists += listPages(base: "columns/\(column.id)/", heading: column.name, description: "栏目：\(column.name)",
@@ -108,8 +108,8 @@ public struct SiteRenderer: Sendable {
         if let failure = failures.compactMap({ $0 }).first { throw failure }
         pages += lists.map { ($0.path, nil) }
         clock.lap("  list pages")
-        // Notice pages are rendered on every core in waves (so only one wave of pages is in memory at a time)
-        // and written in order; the search index and the feed take what they need from each page as it passes.
+        // Notice pages are kept or rendered and written on every core, in waves; after each wave the search index
+        // and the feed take what they need from its pages in page order, so they never depend on scheduling.
         var search = SearchIndexBuilder()
         var feedEntries: [FeedEntryView] = []
         let wave = 256

@@ -68,7 +68,7 @@ public struct TemplateSet: Sendable {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         var digest = Digest()
         for name in sources.keys.sorted() { digest.add(name); digest.add(sources[name]!.text) }
-        for path in assets.keys.sorted() { digest.add(path); assets[path]!.withUnsafeBytes { digest.add($0) } }
+        for path in assets.keys.sorted() { digest.add(path); digest.add(assets[path]!) }
         return (TemplateSet(library: library, assets: assets.keys.sorted().map { ($0, assets[$0]!) }, fingerprint: digest.value), diagnostics)
     }
 

@@ -68,14 +68,12 @@ public struct SiteModel: Sendable {
 
 /// Short ASCII names for Chinese group names (columns, organizations), the same on every build.
 public enum StableID {
-    /// 64-bit FNV-1a of the UTF-8 bytes.
+    /// 64-bit FNV-1a of the UTF-8 bytes (folder names depend on it: it must never change).
     public static func hash(_ text: String) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x100_0000_01b3
-        }
-        return h
+        var digest = Digest()
+        var text = text
+        text.withUTF8 { digest.add(UnsafeRawBufferPointer($0)) }
+        return digest.value
     }
 
     /// Eight hex digits per name; on the (unlikely) collision the later name in sort order gets a suffix.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A 64-bit FNV-1a digest, the same on every run and machine: identifies a source file's bytes or a page's
 /// inputs in the build cache. Not for security; a collision would only mean a stale page.
 public struct Digest: Sendable, Hashable {
@@ -14,6 +16,10 @@ public struct Digest: Sendable, Hashable {
         value = h
     }
 
+    public mutating func add(_ data: Data) {
+        data.withUnsafeBytes { add($0) }
+    }
+
     public mutating func add(_ text: String) {
         var text = text
         text.withUTF8 { add(UnsafeRawBufferPointer($0)) }
@@ -22,6 +28,12 @@ public struct Digest: Sendable, Hashable {
 
     public mutating func add(_ number: UInt64) {
         withUnsafeBytes(of: number.littleEndian) { add($0) }
+    }
+
+    public static func of(_ data: Data) -> UInt64 {
+        var d = Digest()
+        d.add(data)
+        return d.value
     }
 
     public static func of(_ parts: String...) -> UInt64 {

@@ -16,7 +16,7 @@ public enum Validator {
     public static func validate(_ content: LoadedContent, cache: BuildCache) -> (diagnostics: [Diagnostic], checks: [NoticeChecks]) {
         let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
         let notices = content.notices, config = content.config
-        let settings = Digest.of(String(reflecting: config))
+        let settings = config.digest
         @Sendable func key(_ links: [String]) -> UInt64 {
             var digest = Digest()
             digest.add(settings)

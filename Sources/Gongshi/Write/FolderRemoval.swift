@@ -22,12 +22,44 @@ enum FolderRemoval {
         if rmdir(path) != 0 && errno != ENOENT { throw removalError(path) }
     }
 
+    /// Removes every file under `root` whose path relative to it is not in `keep`, and the folders left empty;
+    /// the entries two levels down are walked on every core.
+    static func removeAll(in root: String, except keep: Set<String>) throws {
+        var work: [(path: String, relative: String, isDirectory: Bool)] = []
+        let top = children(of: root)
+        for entry in top where entry.isDirectory {
+            work += children(of: entry.path).map { ($0.path, entry.name + "/" + $0.name, $0.isDirectory) }
+        }
+        let items = work
+        let failures = parallelMap(items.count) { i in prune(items[i].path, relative: items[i].relative, isDirectory: items[i].isDirectory, keep: keep) }
+        if let failure = failures.compactMap({ $0 }).first { throw removalError(failure) }
+        for entry in top {
+            if entry.isDirectory {
+                rmdir(entry.path) // only when it was left empty
+            } else if !keep.contains(entry.name), unlink(entry.path) != 0, errno != ENOENT {
+                throw removalError(entry.path)
+            }
+        }
+    }
+
+    private static func prune(_ path: String, relative: String, isDirectory: Bool, keep: Set<String>) -> String? {
+        guard isDirectory else {
+            return keep.contains(relative) || unlink(path) == 0 || errno == ENOENT ? nil : path
+        }
+        for child in children(of: path) {
+            if let failure = prune(child.path, relative: relative + "/" + child.name, isDirectory: child.isDirectory, keep: keep) { return failure }
+        }
+        rmdir(path) // only when it was left empty
+        return nil
+    }
+
     private static func removalError(_ path: String) -> Error {
         CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "无法删除 \(path)：\(String(cString: strerror(errno)))"])
     }
 
     private struct Entry {
         let path: String
+        let name: String
         let isDirectory: Bool
     }
 
@@ -46,7 +78,7 @@ enum FolderRemoval {
                 var info = stat()
                 isDirectory = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
             }
-            found.append(Entry(path: child, isDirectory: isDirectory))
+            found.append(Entry(path: child, name: name, isDirectory: isDirectory))
         }
         return found
     }

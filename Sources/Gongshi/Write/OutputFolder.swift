@@ -6,27 +6,37 @@ import Glibc
 
 /// The write stage: every file goes into a staging folder beside the output; only a complete build is
 /// swapped in, so a failed or killed build leaves the previous output as it was.
+///
+/// The output a build replaces is kept (in the cache folder, `.<name>.cache/previous/`) and becomes the next
+/// build's staging folder: files already right there are left alone, so a build that changes a few pages writes
+/// a few files instead of recreating tens of thousands of folders and links. Nothing in the staging folder is
+/// ever written in place (it may share files with the published output through hard links): new bytes go to a
+/// temporary name and are renamed over the old entry.
 public final class StagedOutput: PageSink, @unchecked Sendable {
     public let output: URL
     public let staging: URL
     private let backup: URL
+    /// The output before the current one, kept for the next build to work in.
+    private let spare: URL
     private let fileManager = FileManager.default
     /// Guards the counters, the folder set and the records: pages are written from several threads.
     private let lock = NSLock()
     private var createdFolders = Set<String>()
-    private var _filesWritten = 0, _filesUnchanged = 0
+    private var produced = Set<String>()
+    private var _filesWritten = 0, _filesUnchanged = 0, _pagesReused = 0
     /// Output files as the last build recorded them (from the build cache).
     public var previous: [String: BuildCache.PageRecord] = [:]
     private var _records: [String: BuildCache.PageRecord] = [:]
 
-    /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap,
-    /// and creates an empty staging folder.
-    public init(output: URL, site: SiteLayout) throws {
+    /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap, and prepares the
+    /// staging folder: the tree the build before last published when `reuse` allows it, else an empty one.
+    public init(output: URL, site: SiteLayout, reuse: Bool = true) throws {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).staging")
         backup = parent.appendingPathComponent(".\(name).previous")
+        spare = BuildCache.folder(for: self.output).appendingPathComponent("previous")
         if let refusal = StagedOutput.refusal(output: self.output, site: site) {
             throw BuildFailure([.error(refusal, file: self.output.path, hint: "请用 --output 指定一个专门存放生成结果的文件夹，例如 public")])
         }
@@ -36,7 +46,15 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
             if !fileManager.fileExists(atPath: self.output.path), fileManager.fileExists(atPath: backup.path) {
                 try fileManager.moveItem(at: backup, to: self.output)
             }
-            if fileManager.fileExists(atPath: staging.path) { try FolderRemoval.remove(staging.path) }
+            // A staging folder left by a killed build is a tree like the spare one: worked in the same way.
+            if fileManager.fileExists(atPath: staging.path), !reuse { try FolderRemoval.remove(staging.path) }
+            if fileManager.fileExists(atPath: spare.path) {
+                if reuse, !fileManager.fileExists(atPath: staging.path) {
+                    try fileManager.moveItem(at: spare, to: staging)
+                } else {
+                    try FolderRemoval.remove(spare.path)
+                }
+            }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
         } catch {
             throw BuildFailure([.error("无法创建临时输出文件夹 \(staging.path)：\(error.localizedDescription)", file: staging.path,
@@ -66,6 +84,8 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     public var filesWritten: Int { lock.withLock { _filesWritten } }
     /// Files whose bytes were the same as in the published output (kept with their modification time).
     public var filesUnchanged: Int { lock.withLock { _filesUnchanged } }
+    /// Pages kept from the last build without being rendered (their inputs had not changed).
+    public var pagesReused: Int { lock.withLock { _pagesReused } }
     /// Each file written with a key, as the next build will find it.
     public var records: [String: BuildCache.PageRecord] { lock.withLock { _records } }
 
@@ -77,34 +97,65 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     /// Writes one file; `key` (the digest of its inputs) is recorded so the next build can keep it unrendered.
     public func write(_ path: String, _ data: Data, key: UInt64?) throws {
         let url = try stagedURL(path)
-        // A file whose bytes did not change is linked from the published output instead of written again, so it
-        // keeps its modification time and rsync sends only what changed.
-        let previous = output.appendingPathComponent(path)
-        if let old = try? Data(contentsOf: previous, options: .alwaysMapped), old == data, link(previous.path, url.path) == 0 {
-            lock.withLock { _filesUnchanged += 1 }
-        } else {
-            try data.write(to: url)
+        // A file whose bytes did not change becomes the published file itself (a hard link), so it keeps its
+        // modification time and rsync sends only what changed.
+        let published = output.appendingPathComponent(path)
+        var unchanged = false
+        if let old = try? Data(contentsOf: published, options: .alwaysMapped), old == data {
+            unchanged = try place(published.path, at: url.path)
+        }
+        if !unchanged, (try? Data(contentsOf: url, options: .alwaysMapped)) != data {
+            try replace(url.path) { try data.write(to: URL(fileURLWithPath: $0)) }
         }
         let stamp = key == nil ? nil : Self.stamp(url.path)
         lock.withLock {
             _filesWritten += 1
+            if unchanged { _filesUnchanged += 1 }
+            produced.insert(path)
             if let key, let stamp { _records[path] = BuildCache.PageRecord(key: key, size: stamp.size, modified: stamp.modified) }
         }
     }
 
     /// Keeps the published file at `path` if the last build made it from inputs with digest `key` and it was not
-    /// changed since: it is linked into the staging folder, untouched.
+    /// changed since: the staged file becomes that file, untouched.
     public func reuse(_ path: String, key: UInt64) throws -> Bool {
         guard let record = previous[path], record.key == key else { return false }
-        let old = output.appendingPathComponent(path).path
-        guard let stamp = Self.stamp(old), stamp.size == record.size, stamp.modified == record.modified else { return false }
-        guard link(old, try stagedURL(path).path) == 0 else { return false }
+        let published = output.appendingPathComponent(path).path
+        guard let stamp = Self.stamp(published), stamp.size == record.size, stamp.modified == record.modified,
+              try place(published, at: try stagedURL(path).path) else { return false }
         lock.withLock {
             _filesWritten += 1
             _filesUnchanged += 1
+            _pagesReused += 1
+            produced.insert(path)
             _records[path] = record
         }
         return true
+    }
+
+    /// Makes `staged` a hard link to `published` (nothing to do when it already is one); false if linking failed.
+    private func place(_ published: String, at staged: String) throws -> Bool {
+        var a = stat(), b = stat()
+        if lstat(published, &a) == 0, lstat(staged, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino { return true }
+        var linked = false
+        try replace(staged) { temporary in linked = link(published, temporary) == 0 }
+        return linked
+    }
+
+    /// Puts a new entry at `path`: `make` creates it at a temporary name, which is then renamed over the old entry
+    /// (a file possibly shared with the published output is never written to).
+    private func replace(_ path: String, _ make: (String) throws -> Void) throws {
+        let temporary = path + ".gongshi-new"
+        unlink(temporary)
+        try make(temporary)
+        guard fileManager.fileExists(atPath: temporary) else { return }
+        if rename(temporary, path) != 0 {
+            // A folder of an older tree stands where this file goes.
+            try FolderRemoval.remove(path)
+            guard rename(temporary, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
     }
 
     /// The staging location of `path`, with its folder created; refuses paths that would leave the folder.
@@ -116,7 +167,18 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
         let url = staging.appendingPathComponent(path)
         let folder = url.deletingLastPathComponent().path
         if !lock.withLock({ createdFolders.contains(folder) }) {
-            try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            do {
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                // A file of an older tree stands where a folder goes: remove it and try again.
+                var prefix = staging.path
+                for part in parts.dropLast() {
+                    prefix += "/" + part
+                    var info = stat()
+                    if lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
+                }
+                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
             lock.withLock { _ = createdFolders.insert(folder) }
         }
         return url
@@ -129,18 +191,23 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
         return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
-    /// Puts the staged output in place of the old one. Atomic where the file system supports renameat2.
+    /// Puts the staged output in place of the old one (atomic where the file system supports renameat2) and keeps
+    /// the old one for the next build to work in.
     public func commit() throws {
+        // Files of the older tree that this build did not make.
+        try FolderRemoval.removeAll(in: staging.path, except: lock.withLock { produced })
+        try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fileManager.fileExists(atPath: spare.path) { try FolderRemoval.remove(spare.path) }
         if fileManager.fileExists(atPath: output.path) {
             if gongshi_exchange_paths(staging.path, output.path) == 0 {
-                try FolderRemoval.remove(staging.path)
+                try fileManager.moveItem(at: staging, to: spare)
                 return
             }
             // No atomic exchange here: two renames; an interruption between them is repaired by the next build.
             if fileManager.fileExists(atPath: backup.path) { try FolderRemoval.remove(backup.path) }
             try fileManager.moveItem(at: output, to: backup)
             try fileManager.moveItem(at: staging, to: output)
-            try FolderRemoval.remove(backup.path)
+            try fileManager.moveItem(at: backup, to: spare)
         } else {
             try fileManager.moveItem(at: staging, to: output)
         }
