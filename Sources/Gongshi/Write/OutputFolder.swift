@@ -145,6 +145,11 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     /// Puts a new entry at `path`: `make` creates it at a temporary name, which is then renamed over the old entry
     /// (a file possibly shared with the published output is never written to).
     private func replace(_ path: String, _ make: (String) throws -> Void) throws {
+        var info = stat()
+        if lstat(path, &info) != 0 { // nothing there yet (always so in a new staging folder): no detour needed
+            try make(path)
+            return
+        }
         let temporary = path + ".gongshi-new"
         unlink(temporary)
         try make(temporary)
