@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the last successful build was made from, kept beside the output (`.public.buildinfo`), so that a
 /// build with nothing changed can stop early instead of writing the same site again.
@@ -41,11 +44,10 @@ extension SiteLayout {
     public func inputFingerprint(extra: String = "") -> String {
         var entries: [String] = [extra, String(StableID.hash(BuiltinTemplates.files.map(\.text).joined()), radix: 16)]
         for folder in [content, templates] {
-            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
-            for case let url as URL in enumerator {
-                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
-                let time = values?.contentModificationDate?.timeIntervalSince1970 ?? 0
-                entries.append("\(url.path)\t\(values?.fileSize ?? -1)\t\(time)")
+            for entry in FileTree.entries(under: folder.path) {
+                var info = stat() // follows links: editing a linked file changes the fingerprint
+                let found = stat(entry.path, &info) == 0
+                entries.append("\(entry.path)\t\(found ? Int64(info.st_size) : -1)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
             }
         }
         entries.sort()

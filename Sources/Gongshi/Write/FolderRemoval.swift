@@ -10,13 +10,13 @@ enum FolderRemoval {
     static func remove(_ path: String) throws {
         // Spread the work over the entries two levels down (e.g. each notices/<slug>/ folder), then remove what is left.
         var work: [String] = []
-        for entry in children(of: path) where entry.isDirectory {
-            work += children(of: entry.path).map(\.path)
+        for entry in FileTree.children(of: path) where entry.isDirectory {
+            work += FileTree.children(of: entry.path).map(\.path)
         }
         let folders = work
         let failures = parallelMap(folders.count) { i -> String? in removeTree(folders[i]) }
         if let failure = failures.compactMap({ $0 }).first { throw removalError(failure) }
-        for entry in children(of: path) {
+        for entry in FileTree.children(of: path) {
             if let failure = removeTree(entry.path) { throw removalError(failure) }
         }
         if rmdir(path) != 0 && errno != ENOENT { throw removalError(path) }
@@ -26,9 +26,9 @@ enum FolderRemoval {
     /// the entries two levels down are walked on every core.
     static func removeAll(in root: String, except keep: Set<String>) throws {
         var work: [(path: String, relative: String, isDirectory: Bool)] = []
-        let top = children(of: root)
+        let top = FileTree.children(of: root)
         for entry in top where entry.isDirectory {
-            work += children(of: entry.path).map { ($0.path, entry.name + "/" + $0.name, $0.isDirectory) }
+            work += FileTree.children(of: entry.path).map { ($0.path, entry.name + "/" + $0.name, $0.isDirectory) }
         }
         let items = work
         let failures = parallelMap(items.count) { i in prune(items[i].path, relative: items[i].relative, isDirectory: items[i].isDirectory, keep: keep) }
@@ -46,7 +46,7 @@ enum FolderRemoval {
         guard isDirectory else {
             return keep.contains(relative) || unlink(path) == 0 || errno == ENOENT ? nil : path
         }
-        for child in children(of: path) {
+        for child in FileTree.children(of: path) {
             if let failure = prune(child.path, relative: relative + "/" + child.name, isDirectory: child.isDirectory, keep: keep) { return failure }
         }
         rmdir(path) // only when it was left empty
@@ -57,37 +57,11 @@ enum FolderRemoval {
         CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path, NSLocalizedDescriptionKey: "无法删除 \(path)：\(String(cString: strerror(errno)))"])
     }
 
-    private struct Entry {
-        let path: String
-        let name: String
-        let isDirectory: Bool
-    }
-
-    private static func children(of path: String) -> [Entry] {
-        guard let dir = opendir(path) else { return [] }
-        defer { closedir(dir) }
-        var found: [Entry] = []
-        while let entry = readdir(dir) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            let child = path + "/" + name
-            var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
-            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
-                var info = stat()
-                isDirectory = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
-            }
-            found.append(Entry(path: child, name: name, isDirectory: isDirectory))
-        }
-        return found
-    }
-
     /// Removes one file, link or folder tree; returns the path that could not be removed, if any.
     private static func removeTree(_ path: String) -> String? {
         if unlink(path) == 0 || errno == ENOENT { return nil }
         guard errno == EISDIR || errno == EPERM else { return path }
-        for child in children(of: path) {
+        for child in FileTree.children(of: path) {
             if let failure = removeTree(child.path) { return failure }
         }
         return rmdir(path) == 0 || errno == ENOENT ? nil : path
