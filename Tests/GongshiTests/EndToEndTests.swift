@@ -312,4 +312,21 @@ struct IncrementalBuildTests {
         let second = try site.build()
         #expect(second.diagnostics.contains(warning))
     }
+
+    @Test func aNoticeEditedDuringTheBuildIsAnErrorNotAMixedPage() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a", body: "原来的正文。"))
+        let (content, diagnostics) = SiteLoader.load(site.layout)
+        #expect(!diagnostics.hasErrors)
+        let notice = try #require(content?.notices.first)
+        #expect(try NoticeLoader.body(of: notice, root: site.root).contains("原来的正文。"))
+        try site.notice("a.md", noticeText(extra: "slug: a", body: "保存到一半的正文。"))
+        #expect {
+            try NoticeLoader.body(of: notice, root: site.root)
+        } throws: { error in
+            (error as? BuildFailure)?.diagnostics.first.map { $0.message.contains("被修改") && $0.file == "content/notices/a.md" } ?? false
+        }
+    }
 }
+

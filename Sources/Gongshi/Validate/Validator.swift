@@ -7,10 +7,6 @@ public struct NoticeChecks: Sendable {
 
 /// The validate stage: checks across fields and across notices that decoding alone cannot see.
 public enum Validator {
-    public static func validate(_ content: LoadedContent) -> [Diagnostic] {
-        validate(content, cache: BuildCache()).diagnostics
-    }
-
     /// Validates every notice, taking the findings from `cache` for a notice whose file and check inputs did not
     /// change. Returns all findings and each notice's checks (in `content.notices` order) for the next cache.
     public static func validate(_ content: LoadedContent, cache: BuildCache) -> (diagnostics: [Diagnostic], checks: [NoticeChecks]) {

@@ -89,11 +89,6 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     /// Each file written with a key, as the next build will find it.
     public var records: [String: BuildCache.PageRecord] { lock.withLock { _records } }
 
-    /// Writes one file at `path` (relative, `/`-separated) inside the staging folder.
-    public func write(_ path: String, _ data: Data) throws {
-        try write(path, data, key: nil)
-    }
-
     /// Writes one file; `key` (the digest of its inputs) is recorded so the next build can keep it unrendered.
     public func write(_ path: String, _ data: Data, key: UInt64?) throws {
         let url = try stagedURL(path)
