@@ -84,19 +84,29 @@ public struct BuildCache: Sendable {
     }
 
     /// Removes the cache (before the output it describes is replaced).
+    /// Invalidates the cache: without its index nothing else in the folder is read. (The notice parts stay, so
+    /// the next index can keep the parts that did not change.)
     static func remove(for output: URL) {
-        try? FileManager.default.removeItem(at: folder(for: output))
+        try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("index.plist"))
     }
 
     /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
     /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
-    func writeIndex(for output: URL) {
+    /// A part whose notices are the ones `previous` (the cache this build read) had, unchanged, is left as it is.
+    func writeIndex(for output: URL, previous: BuildCache) {
         let folder = Self.folder(for: output)
         let paths = notices.keys.sorted()
+        let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
         let written = parallelMap(Self.parts) { part -> Bool in
-            let entries = stride(from: part, to: paths.count, by: Self.parts).map { notices[paths[$0]]! }
+            let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
+            let url = folder.appendingPathComponent("notices-\(part).json")
+            if samePaths, FileManager.default.fileExists(atPath: url.path), members.allSatisfy({ path in
+                let old = previous.notices[path]!, new = notices[path]!
+                return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey
+            }) { return true }
+            let entries = members.map { notices[$0]! }
             guard let data = try? JSONEncoder().encode(entries) else { return false }
-            return (try? data.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
+            return (try? data.write(to: url)) != nil
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary

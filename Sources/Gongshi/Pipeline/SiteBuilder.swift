@@ -157,7 +157,7 @@ public enum SiteBuilder {
         next.settings = site.config.digest
         for entry in checked.entries { next.notices[entry.notice.sourcePath] = entry }
         next.pages = staged.records
-        next.writeIndex(for: output)
+        next.writeIndex(for: output, previous: cache)
         clock.lap("write build cache")
         var report = BuildReport(output: output, noticeCount: model.notices.count, filesWritten: staged.filesWritten,
                                  filesUnchanged: staged.filesUnchanged, diagnostics: diagnostics)
