@@ -123,6 +123,12 @@ public struct Notice: Sendable, Hashable {
         self.body = body; self.bodyStartLine = bodyStartLine
     }
 
+    /// Drops the body and front-matter text (only the checks need them; a page reads its body again).
+    public mutating func dropTexts() {
+        body = ""
+        frontMatterText = ""
+    }
+
     /// Rectification progress: counted from the problem list when there is one, otherwise from stats.
     public var progress: Progress? { Progress(problems: problems, stats: stats) }
 }

@@ -42,7 +42,8 @@ public struct BuildReport: Sendable {
 public enum SiteBuilder {
     /// Load and validate only: every diagnostic for the site, and the content when there were no errors.
     public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (LoadedContent?, TemplateSet?, [Diagnostic]) {
-        let result = check(layout, maxFileSize: maxFileSize, cache: BuildCache())
+        var clock = StageClock()
+        let result = check(layout, maxFileSize: maxFileSize, cache: BuildCache(), clock: &clock)
         return (result.content, result.templates, result.diagnostics)
     }
 
@@ -55,8 +56,7 @@ public enum SiteBuilder {
     }
 
     /// Load and validate, reusing what `cache` knows about unchanged files.
-    static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache) -> Checked {
-        var clock = StageClock()
+    static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache, clock: inout StageClock) -> Checked {
         var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize, cache: cache)
         clock.lap("load")
         var entries: [BuildCache.NoticeEntry] = []
@@ -65,8 +65,7 @@ public enum SiteBuilder {
             let loadDiagnostics = Dictionary(grouping: diagnostics, by: \.file)
             entries = zip(loaded.notices, checks).map { notice, checks in
                 var stored = notice
-                stored.body = ""
-                stored.frontMatterText = ""
+                stored.dropTexts()
                 return BuildCache.NoticeEntry(notice: stored, loadDiagnostics: loadDiagnostics[notice.sourcePath] ?? [],
                                               checkKey: checks.key, checkDiagnostics: checks.diagnostics, links: checks.links)
             }
@@ -87,9 +86,9 @@ public enum SiteBuilder {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
         // Nothing changed since the last successful build into this folder: the output is already right.
-        var fingerprintClock = StageClock()
+        var clock = StageClock()
         let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
-        fingerprintClock.lap("input fingerprint")
+        clock.lap("input fingerprint")
         if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
            stamp.fingerprint == fingerprint + "|" + BuildStamp.outputIdentity(output),
            FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) {
@@ -97,10 +96,9 @@ public enum SiteBuilder {
         }
         try? FileManager.default.removeItem(at: BuildStamp.url(for: output))
         // What the last build into this folder knew: unchanged files are not decoded, unchanged pages not rendered.
-        var startClock = StageClock()
         let cache = options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache()
-        startClock.lap("read build cache")
-        var checked = check(layout, maxFileSize: options.maxFileSize, cache: cache)
+        clock.lap("read build cache")
+        var checked = check(layout, maxFileSize: options.maxFileSize, cache: cache, clock: &clock)
         var (content, templates, diagnostics) = (checked.content, checked.templates, checked.diagnostics)
         checked.content = nil // so the bodies can be let go below
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
@@ -115,13 +113,9 @@ public enum SiteBuilder {
         var site = content!
         content = nil // the only copy left is `site`, so dropping its texts below frees them
         // The texts were only needed for the checks; each body is read again when its page is made.
-        for i in site.notices.indices {
-            site.notices[i].body = ""
-            site.notices[i].frontMatterText = ""
-        }
+        for i in site.notices.indices { site.notices[i].dropTexts() }
         gongshi_release_free_memory() // glibc keeps freed memory otherwise; peak memory is what large sites run into
 
-        var clock = StageClock()
         let model = SiteModel(content: site)
         clock.lap("site model")
         let attachments = site.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
