@@ -274,6 +274,8 @@ struct IncrementalBuildTests {
 
         try site.notice(edited, text.replacingOccurrences(of: "title: ", with: "title: 改名后的"))
         _ = try expectSameAsClean("title edited (neighbours and lists show it)")
+        try site.notice(edited, text.replacingOccurrences(of: "column: ", with: "column: 新"))
+        _ = try expectSameAsClean("column edited (a new column in every page's navigation)")
         try site.notice("zz-new.md", noticeText(title: "新增的通知", date: "2030-01-01", extra: "slug: zz-new",
                                                 body: "见[另一篇](\(names[0]))。"))
         _ = try expectSameAsClean("notice added")
@@ -313,13 +315,66 @@ struct IncrementalBuildTests {
         #expect(second.diagnostics.contains(warning))
     }
 
+    /// A file whose stamp (size, times, inode) is the one the last build recorded is taken from the cache unread,
+    /// unless it was recorded too soon after the file was written to be sure of.
+    @Test func anUntouchedFileIsTakenFromTheCacheWithoutReadingIt() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        let content = try #require(SiteLoader.load(site.layout).0)
+        let path = "content/notices/a.md"
+        var stored = try #require(content.notices.first)
+        stored.title = "缓存里的标题" // so a notice taken from the cache can be told from one read from the file
+        stored.dropTexts()
+        var cache = BuildCache()
+        cache.settings = content.config.digest
+        cache.loadStarted = FileStamp.now() + 10_000_000_000 // as if the last build ran well after the file was written
+        cache.notices[path] = BuildCache.NoticeEntry(notice: stored, loadDiagnostics: [], checkKey: 0, checkDiagnostics: [], links: [],
+                                                     file: content.fileStamps[path])
+        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "缓存里的标题")
+
+        try site.notice("a.md", noticeText(title: "改过的标题", extra: "slug: a"))
+        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "改过的标题")
+
+        // The stamp matches, but it was taken within two seconds of the file's last change: the file is read.
+        cache.notices[path]?.file = FileStamp.of(site.root.appendingPathComponent(path).path)
+        cache.loadStarted = FileStamp.now()
+        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "改过的标题")
+    }
+
+    /// The cache keeps no texts or field positions: a notice checked again (here because a notice it links to
+    /// went away) is read again, so its messages still point at the right line.
+    @Test func aCachedNoticeCheckedAgainReportsTheRightLines() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let inspection = "slug: a\ninspection:\n  group: 区委第一巡察组\n  start: 2025-05-01\n  end: 2025-04-01"
+        try site.notice("a.md", noticeText(extra: inspection, body: "见[另一篇](b.md)。"))
+        try site.notice("b.md", noticeText(title: "另一单位关于整改的通报", date: "2024-01-01", extra: "slug: b"))
+        let first = try site.build()
+        let dates = try #require(first.diagnostics.first { $0.file == "content/notices/a.md" && $0.message.contains("晚于结束日期") })
+        #expect(dates.line == 8)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notices/b.md"))
+        let second = try site.build()
+        #expect(second.diagnostics.contains(dates))
+        #expect(second.diagnostics.contains { $0.file == "content/notices/a.md" && $0.message.contains("b.md") })
+        // A new notice taking a cached notice's slug: both files are named, each at its slug line.
+        try site.notice("c.md", noticeText(title: "第三个通知", extra: "slug: a"))
+        #expect {
+            try site.build()
+        } throws: { error in
+            let errors = (error as? BuildFailure)?.diagnostics.filter { $0.message.contains("重复") } ?? []
+            return Set(errors.map(\.file)) == ["content/notices/a.md", "content/notices/c.md"] && errors.allSatisfy { $0.line == 5 }
+        }
+    }
+
     @Test func aNoticeEditedDuringTheBuildIsAnErrorNotAMixedPage() throws {
         let site = try TempSite()
         defer { site.remove() }
         try site.notice("a.md", noticeText(extra: "slug: a", body: "原来的正文。"))
         let (content, diagnostics) = SiteLoader.load(site.layout)
         #expect(!diagnostics.hasErrors)
-        let notice = try #require(content?.notices.first)
+        var notice = try #require(content?.notices.first)
+        notice.dropTexts() // as a build does after the checks
         #expect(try NoticeLoader.body(of: notice, root: site.root).contains("原来的正文。"))
         try site.notice("a.md", noticeText(extra: "slug: a", body: "保存到一半的正文。"))
         #expect {

@@ -22,6 +22,8 @@ public struct BuildCache: Sendable {
         public var checkDiagnostics: [Diagnostic]
         /// The links in the body, so the check key can be worked out without parsing it.
         public var links: [String]
+        /// The file's stamp when it was read: an unchanged, settled stamp means the file need not be read again.
+        public var file: FileStamp?
     }
 
     /// An output file as the last build left it.
@@ -36,12 +38,15 @@ public struct BuildCache: Sendable {
     struct Index: Codable {
         var program: String
         var settings: UInt64
+        var loadStarted: Int64
         var output: String
         var pages: [String: PageRecord]
     }
 
     /// Digest of the site settings the notices were decoded and checked with.
     public var settings: UInt64 = 0
+    /// When the build that made this cache started loading (see `FileStamp.isSettled`).
+    public var loadStarted: Int64 = 0
     public var notices: [String: NoticeEntry] = [:]
     public var pages: [String: PageRecord] = [:]
     public var tokens = TokenStore()
@@ -79,6 +84,7 @@ public struct BuildCache: Sendable {
         for entry in parts.compactMap({ $0 }).joined() { cache.notices[entry.notice.sourcePath] = entry }
         cache.pages = index.pages
         cache.settings = index.settings
+        cache.loadStarted = index.loadStarted
         cache.tokens = TokenStore(contentsOf: folder.appendingPathComponent("tokens.bin"))
         return cache
     }
@@ -102,7 +108,7 @@ public struct BuildCache: Sendable {
             let url = folder.appendingPathComponent("notices-\(part).json")
             if samePaths, FileManager.default.fileExists(atPath: url.path), members.allSatisfy({ path in
                 let old = previous.notices[path]!, new = notices[path]!
-                return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey
+                return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
             }) { return true }
             let entries = members.map { notices[$0]! }
             guard let data = try? JSONEncoder().encode(entries) else { return false }
@@ -110,7 +116,7 @@ public struct BuildCache: Sendable {
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
-        let index = Index(program: Self.program, settings: settings, output: BuildStamp.outputIdentity(output), pages: pages)
+        let index = Index(program: Self.program, settings: settings, loadStarted: loadStarted, output: BuildStamp.outputIdentity(output), pages: pages)
         guard written.allSatisfy({ $0 }), let data = try? encoder.encode(index) else { return }
         let temporary = folder.appendingPathComponent("index.plist.tmp")
         if (try? data.write(to: temporary)) != nil {
@@ -124,33 +130,41 @@ public struct BuildCache: Sendable {
 /// file's bytes and decodes a notice's tokens when they are asked for.
 public struct TokenStore: Sendable {
     private var bytes = Data()
-    private var offsets: [UInt64: Int] = [:]
+    /// Where each notice's record is in `bytes`.
+    private var records: [UInt64: Range<Int>] = [:]
 
     public init() {}
 
     init(contentsOf url: URL) {
         guard let data = try? Data(contentsOf: url) else { return }
-        var offsets: [UInt64: Int] = [:]
+        var records: [UInt64: Range<Int>] = [:]
         let valid = data.withUnsafeBytes { raw -> Bool in
             var at = 0
             while at + 16 <= raw.count {
+                let start = at
                 let digest = raw.loadUnaligned(fromByteOffset: at, as: UInt64.self)
                 let han = Int(raw.loadUnaligned(fromByteOffset: at + 8, as: UInt32.self))
                 let words = Int(raw.loadUnaligned(fromByteOffset: at + 12, as: UInt32.self))
-                offsets[digest] = at
                 at += 16 + han * 8
                 for _ in 0..<words {
                     guard at + 2 <= raw.count else { return false }
                     at += 2 + Int(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))
                 }
+                guard at <= raw.count else { return false }
+                records[digest] = start..<at
             }
             return at == raw.count
         }
-        if valid { self.bytes = data; self.offsets = offsets }
+        if valid { self.bytes = data; self.records = records }
+    }
+
+    /// The stored bytes of a notice's tokens, as `Writer` writes them.
+    func record(for digest: UInt64) -> Data? {
+        records[digest].map { bytes.subdata(in: $0) }
     }
 
     public func tokens(for digest: UInt64) -> SearchIndexBuilder.TokenSet? {
-        guard let start = offsets[digest] else { return nil }
+        guard let start = records[digest]?.lowerBound else { return nil }
         return bytes.withUnsafeBytes { raw in
             var result = SearchIndexBuilder.TokenSet()
             let han = Int(raw.loadUnaligned(fromByteOffset: start + 8, as: UInt32.self))
@@ -174,17 +188,24 @@ public struct TokenStore: Sendable {
     final class Writer: @unchecked Sendable {
         private let handle: FileHandle?
         private var seen = Set<UInt64>()
+        /// Records of unchanged notices are copied from here instead of encoded again.
+        private let previous: TokenStore
 
-        init(for output: URL) {
+        init(for output: URL, previous: TokenStore = TokenStore()) {
+            self.previous = previous
             let folder = BuildCache.folder(for: output)
             try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let url = folder.appendingPathComponent("tokens.bin")
-            FileManager.default.createFile(atPath: url.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: url.path, contents: nil)
             handle = try? FileHandle(forWritingTo: url)
         }
 
         func add(_ tokens: SearchIndexBuilder.TokenSet, digest: UInt64) {
             guard let handle, seen.insert(digest).inserted else { return }
+            if let record = previous.record(for: digest) {
+                handle.write(record)
+                return
+            }
             let words = tokens.words.sorted().map { Array($0.utf8.prefix(Int(UInt16.max))) }
             var record = Data(capacity: 16 + tokens.han.count * 8 + words.reduce(0) { $0 + 2 + $1.count })
             withUnsafeBytes(of: digest) { record.append(contentsOf: $0) }

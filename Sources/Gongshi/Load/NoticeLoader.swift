@@ -6,24 +6,34 @@ public enum NoticeLoader {
     /// The Markdown body of `notice`, read again from its file under `root`; fails when the file changed since it
     /// was loaded (an edit during the build: its page would not match its front matter).
     public static func body(of notice: Notice, root: URL) throws -> String {
+        notice.hasTexts ? notice.body : try reread(notice, root: root).notice.body
+    }
+
+    /// `notice` with its body, front-matter text and field positions read again from its file under `root` (when it
+    /// does not hold them); fails when the file is not the one the notice was decoded from.
+    public static func texts(of notice: Notice, root: URL) throws -> Notice {
+        if notice.hasTexts { return notice }
+        var found = try reread(notice, root: root)
+        let doc = YAMLDocument(yaml: found.text.yaml, file: notice.sourcePath, firstLine: found.text.yamlFirstLine)
+        if let root = doc.root { found.notice.positions = positions(of: root, in: doc) }
+        return found.notice
+    }
+
+    /// The file of `notice` read again: the notice with its body and front-matter text, and how the file splits.
+    private static func reread(_ notice: Notice, root: URL) throws -> (notice: Notice, text: FrontMatterSplit) {
         let path = notice.sourcePath
         guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
             throw BuildFailure([.error("生成过程中无法再次读取文件", file: path, line: 1, column: 1, hint: "请检查文件是否被移走或删除，然后重新生成")])
         }
-        guard Digest.of(data) == notice.sourceDigest, let reloaded = reload(notice, data: data, path: path) else {
+        guard Digest.of(data) == notice.sourceDigest, case .success(let source) = SourceText.decode(data, file: path),
+              case .success(let split) = FrontMatterSplit.split(source.text, file: path) else {
             throw BuildFailure([.error("文件在生成过程中被修改了", file: path, line: 1, column: 1, hint: "请保存好文件后重新运行 gongshi build")])
         }
-        return reloaded.body
-    }
-
-    /// A notice the build cache decoded from these same bytes, given its body and front-matter text again.
-    static func reload(_ cached: Notice, data: Data, path: String) -> Notice? {
-        guard case .success(let source) = SourceText.decode(data, file: path),
-              case .success(let split) = FrontMatterSplit.split(source.text, file: path) else { return nil }
-        var notice = cached
-        notice.body = split.body
-        notice.frontMatterText = split.yaml
-        return notice
+        var reloaded = notice
+        reloaded.body = split.body
+        reloaded.frontMatterText = split.yaml
+        reloaded.hasTexts = true
+        return (reloaded, split)
     }
 
     /// Decodes a notice from the bytes of its file. `path` is how messages name the file.

@@ -6,6 +6,10 @@ public struct LoadedContent: Sendable {
     public var notices: [Notice]
     /// Files under content/files/ (paths relative to it), published as files/… for notices to link to.
     public var attachments: [String]
+    /// What `stat` said of each notice file just before it was read, by path (for the next build's cache).
+    public var fileStamps: [String: FileStamp] = [:]
+    /// When loading started (`FileStamp.now()`): stamps of files written after it are not trusted later.
+    public var loadStarted: Int64 = 0
     public init(config: SiteConfig, notices: [Notice], attachments: [String] = []) {
         self.config = config; self.notices = notices; self.attachments = attachments
     }
@@ -35,9 +39,12 @@ public enum SiteLoader {
     /// Files larger than this are refused (a notice is a few kilobytes; a huge file is a mistake).
     public static let defaultMaxFileSize = 10 * 1024 * 1024
 
-    /// Decodes every notice; a file whose bytes are the ones `cache` saw is taken from it instead of decoded again.
+    /// Decodes every notice. A notice the last build saw is taken from `cache` instead of decoded again when its
+    /// file's stamp is the one recorded then (and was already settled, see `FileStamp.isSettled`), without reading
+    /// the file; or else when the file's bytes have the digest recorded then. Such a notice comes without its texts.
     public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize, cache: BuildCache = BuildCache()) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
+        let started = FileStamp.now()
         let configPath = layout.displayPath(layout.configFile)
         var config: SiteConfig?
         if let data = FileManager.default.contents(atPath: layout.configFile.path) {
@@ -54,30 +61,44 @@ public enum SiteLoader {
         // A cached notice was decoded with the settings of its time (the default column), so only the same ones do.
         let reusable = config.map { cache.settings == $0.digest } ?? false
         // Files are decoded on every core; results come back in file-name order.
-        let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic]) in
+        let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic], FileStamp?) in
             let url = files[i]
             let path = layout.displayPath(url)
+            // Taken before reading: a write after it changes the stamp, so the next build reads the file again.
+            let stamp = FileStamp.of(url.path)
+            let cached = reusable ? cache.notices[path] : nil
+            if let cached, let stamp, cached.file == stamp, stamp.isSettled(before: cache.loadStarted) {
+                return (cached.notice, cached.loadDiagnostics, stamp)
+            }
             var readDiagnostics: [Diagnostic] = []
-            guard let data = read(url, path: path, maxFileSize: maxFileSize, diagnostics: &readDiagnostics) else { return (nil, readDiagnostics) }
+            guard let data = read(url, path: path, size: stamp?.size ?? 0, maxFileSize: maxFileSize, diagnostics: &readDiagnostics) else {
+                return (nil, readDiagnostics, nil)
+            }
             let digest = Digest.of(data)
-            if reusable, let cached = cache.notices[path], cached.notice.sourceDigest == digest,
-               let notice = NoticeLoader.reload(cached.notice, data: data, path: path) {
-                return (notice, cached.loadDiagnostics)
+            if let cached, cached.notice.sourceDigest == digest {
+                return (cached.notice, cached.loadDiagnostics, stamp)
             }
             var (notice, diagnostics) = NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
             notice?.sourceDigest = digest
-            return (notice, diagnostics)
+            return (notice, diagnostics, stamp)
         }
         var notices: [Notice] = []
         notices.reserveCapacity(results.count)
-        for (notice, d) in results {
+        var stamps: [String: FileStamp] = [:]
+        for (notice, d, stamp) in results {
             diagnostics += d
-            if let notice { notices.append(notice) }
+            if let notice {
+                notices.append(notice)
+                stamps[notice.sourcePath] = stamp
+            }
         }
         // The notices that did load are returned even when others failed, so later checks can still look at them;
         // callers must not publish content when the diagnostics hold errors.
         guard let config else { return (nil, diagnostics) }
-        return (LoadedContent(config: config, notices: notices, attachments: attachments(in: layout)), diagnostics)
+        var content = LoadedContent(config: config, notices: notices, attachments: attachments(in: layout))
+        content.fileStamps = stamps
+        content.loadStarted = started
+        return (content, diagnostics)
     }
 
     /// Files under content/files/, sorted; hidden files and links leading outside the site are skipped.
@@ -122,9 +143,8 @@ public enum SiteLoader {
         }
     }
 
-    static func read(_ url: URL, path: String, maxFileSize: Int, diagnostics: inout [Diagnostic]) -> Data? {
-        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
-        if size > maxFileSize {
+    static func read(_ url: URL, path: String, size: Int64, maxFileSize: Int, diagnostics: inout [Diagnostic]) -> Data? {
+        if size > Int64(maxFileSize) {
             diagnostics.append(.error("文件太大（\(size / 1024 / 1024) MB，上限 \(maxFileSize / 1024 / 1024) MB）", file: path, line: 1, column: 1,
                                       hint: "通知正文通常只有几十 KB，请检查是否误放了其他文件"))
             return nil

@@ -112,6 +112,9 @@ public struct Notice: Sendable, Hashable {
     public var frontMatterText: String = ""
     /// Digest of the source file's bytes: the build cache reuses what it knows about an unchanged file.
     public var sourceDigest: UInt64 = 0
+    /// False when `body`, `frontMatterText` and `positions` are not held (dropped after the checks, or the notice
+    /// came from the build cache); `NoticeLoader.texts(of:root:)` reads them again.
+    public internal(set) var hasTexts = true
 
     public init(sourcePath: String, title: String, org: String, date: CalendarDate, slug: String, column: String,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
@@ -123,21 +126,25 @@ public struct Notice: Sendable, Hashable {
         self.body = body; self.bodyStartLine = bodyStartLine
     }
 
-    /// Drops the body and front-matter text (only the checks need them; a page reads its body again).
+    /// Drops the body, front-matter text and field positions (only the checks need them; a page reads its body
+    /// again).
     public mutating func dropTexts() {
         body = ""
         frontMatterText = ""
+        positions = SourcePositions()
+        hasTexts = false
     }
 
     /// Rectification progress: counted from the problem list when there is one, otherwise from stats.
     public var progress: Progress? { Progress(problems: problems, stats: stats) }
 }
 
-/// What the build cache keeps of a notice: everything but the texts, which are read again from the file.
+/// What the build cache keeps of a notice: everything but the texts and field positions, which are read again from
+/// the file when the notice is checked again.
 extension Notice: Codable {
     enum CodingKeys: String, CodingKey {
         case sourcePath, title, org, date, slug, column, summary, inspection, problems, stats, contact, signature
-        case bodyStartLine, positions, sourceDigest
+        case bodyStartLine, sourceDigest
     }
 
     public init(from decoder: Decoder) throws {
@@ -150,8 +157,8 @@ extension Notice: Codable {
                   problems: try c.decode([Problem].self, forKey: .problems), stats: try c.decodeIfPresent(ProgressStats.self, forKey: .stats),
                   contact: try c.decodeIfPresent(Contact.self, forKey: .contact), signature: try c.decode(Signature.self, forKey: .signature),
                   bodyStartLine: try c.decode(Int.self, forKey: .bodyStartLine))
-        positions = try c.decode(SourcePositions.self, forKey: .positions)
         sourceDigest = try c.decode(UInt64.self, forKey: .sourceDigest)
+        hasTexts = false
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -161,7 +168,7 @@ extension Notice: Codable {
         try c.encodeIfPresent(summary, forKey: .summary); try c.encodeIfPresent(inspection, forKey: .inspection)
         try c.encode(problems, forKey: .problems); try c.encodeIfPresent(stats, forKey: .stats)
         try c.encodeIfPresent(contact, forKey: .contact); try c.encode(signature, forKey: .signature)
-        try c.encode(bodyStartLine, forKey: .bodyStartLine); try c.encode(positions, forKey: .positions)
+        try c.encode(bodyStartLine, forKey: .bodyStartLine)
         try c.encode(sourceDigest, forKey: .sourceDigest)
     }
 }
@@ -171,24 +178,6 @@ public struct SourcePositions: Sendable, Hashable {
     public var byPath: [String: SourcePosition] = [:]
     public init() {}
     public subscript(path: String) -> SourcePosition? { byPath[path] }
-}
-
-/// In the build cache as one string (path, line, column; fields split by U+001F, entries by U+001E, sorted),
-/// which is much quicker to read back than a JSON object per field.
-extension SourcePositions: Codable {
-    public init(from decoder: Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        for entry in text.split(separator: "\u{1E}") {
-            let parts = entry.split(separator: "\u{1F}")
-            guard parts.count == 3, let line = Int(parts[1]), let column = Int(parts[2]) else { continue }
-            byPath[String(parts[0])] = SourcePosition(line: line, column: column)
-        }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(byPath.keys.sorted().map { "\($0)\u{1F}\(byPath[$0]!.line)\u{1F}\(byPath[$0]!.column)" }.joined(separator: "\u{1E}"))
-    }
 }
 
 public struct SourcePosition: Sendable, Hashable {

@@ -61,13 +61,15 @@ public enum SiteBuilder {
         clock.lap("load")
         var entries: [BuildCache.NoticeEntry] = []
         if let loaded = content {
-            let (found, checks) = Validator.validate(loaded, cache: cache)
+            let root = layout.root
+            let (found, checks) = Validator.validate(loaded, cache: cache, texts: { try NoticeLoader.texts(of: $0, root: root) })
             let loadDiagnostics = Dictionary(grouping: diagnostics, by: \.file)
             entries = zip(loaded.notices, checks).map { notice, checks in
                 var stored = notice
                 stored.dropTexts()
                 return BuildCache.NoticeEntry(notice: stored, loadDiagnostics: loadDiagnostics[notice.sourcePath] ?? [],
-                                              checkKey: checks.key, checkDiagnostics: checks.diagnostics, links: checks.links)
+                                              checkKey: checks.key, checkDiagnostics: checks.diagnostics, links: checks.links,
+                                              file: loaded.fileStamps[notice.sourcePath])
             }
             diagnostics += found
         }
@@ -130,7 +132,7 @@ public enum SiteBuilder {
         // The old cache describes the old output: it goes before anything is replaced; the new one is written
         // (tokens as pages are made, the index after the swap) only for an output this build completed.
         BuildCache.remove(for: output)
-        let tokens = TokenStore.Writer(for: output)
+        let tokens = TokenStore.Writer(for: output, previous: cache.tokens)
         renderer.tokensRendered = { tokens.add($0, digest: $1) }
         do {
             try renderer.render(into: staged)
@@ -149,6 +151,7 @@ public enum SiteBuilder {
         BuildStamp(fingerprint: fingerprint + "|" + BuildStamp.outputIdentity(output), noticeCount: model.notices.count).write(for: output)
         var next = BuildCache()
         next.settings = site.config.digest
+        next.loadStarted = site.loadStarted
         for entry in checked.entries { next.notices[entry.notice.sourcePath] = entry }
         next.pages = staged.records
         next.writeIndex(for: output, previous: cache)
