@@ -38,14 +38,44 @@ public struct SiteRenderer: Sendable {
         siteKey = Digest.of(BuildCache.program, String(templates.fingerprint), String(model.config.digest), self.baseURL ?? "")
     }
 
-    /// The input key of a page made with `template` from `view` (and `extra`, e.g. a body's digest).
-    func pageKey(_ template: String, _ view: PageView, extra: UInt64 = 0) -> UInt64 {
+    /// The input key of a page made with `template` from `view`.
+    func pageKey(_ template: String, _ view: some Encodable) -> UInt64 {
         var digest = Digest()
         digest.add(siteKey)
         digest.add(template)
         digest.add(DigestEncoder.digest(view))
-        digest.add(extra)
         return digest.value
+    }
+
+    /// The input key of a notice's page, worked out without making its view (10,000 views cost seconds). The page
+    /// is made from: the notice (its file, decoded with the settings in `siteKey`), where its body's links lead,
+    /// its neighbours' titles and addresses, and the site's navigation and breadcrumb for its column (`chrome`).
+    func noticeKey(at index: Int, chrome: [String: UInt64]) -> UInt64 {
+        let notice = model.notices[index]
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add("notice")
+        digest.add(chrome[model.column(of: notice)?.id ?? ""] ?? 0)
+        digest.add(bodyKey(notice))
+        for neighbour in [model.older(than: index), model.newer(than: index)] {
+            digest.add(neighbour.map { $0.title + "\u{1F}" + SiteModel.url(of: $0) } ?? "\u{0}")
+        }
+        return digest.value
+    }
+
+    /// What notice pages share, by column id ("" for none): the site's title, navigation and footer as seen from a
+    /// notice in that column, and its breadcrumb. Part of each notice page's key.
+    func noticeChrome() -> [String: UInt64] {
+        var chrome: [String: UInt64] = [:]
+        for column in [nil] + model.columns.map(Optional.some) {
+            let nav = column.map { "columns/\($0.id)/" } ?? ""
+            let breadcrumb = [LinkView(title: model.config.title, url: "")] + (column.map { [LinkView(title: $0.name, url: nav)] } ?? [])
+            var digest = Digest()
+            digest.add(DigestEncoder.digest(siteView(currentNav: nav)))
+            digest.add(DigestEncoder.digest(breadcrumb))
+            chrome[column?.id ?? ""] = digest.value
+        }
+        return chrome
     }
 
     /// What a notice's body renders from: its file and where its links lead.
@@ -66,13 +96,6 @@ public struct SiteRenderer: Sendable {
     public func render(into sink: some PageSink) throws {
         func emit(_ path: String, _ data: Data) throws { try sink.write(path, data, key: nil) }
         var pages: [(path: String, lastModified: String?)] = []
-        func page(_ path: String, _ html: Data, lastModified: String? = nil) throws {
-            try emit(path, html)
-            pages.append((path, lastModified))
-        }
-        func page(_ path: String, _ html: String, lastModified: String? = nil) throws {
-            try page(path, Data(html.utf8), lastModified: lastModified)
-        }
         for asset in templates.assets {
             try emit(asset.path, asset.data)
         }
@@ -112,13 +135,14 @@ public struct SiteRenderer: Sendable {
         // and the feed take what they need from its pages in page order, so they never depend on scheduling.
         var search = SearchIndexBuilder()
         var feedEntries: [FeedEntryView] = []
+        let chrome = noticeChrome()
         let wave = 256
         var start = 0
         while start < model.notices.count {
             let end = min(model.notices.count, start + wave)
             let first = start
             let rendered = parallelMap(end - start) { offset -> Result<RenderedNotice, Error> in
-                Result { try renderNotice(at: first + offset, into: sink) }
+                Result { try renderNotice(at: first + offset, chrome: chrome, into: sink) }
             }
             for (offset, result) in rendered.enumerated() {
                 let index = start + offset
@@ -136,18 +160,28 @@ public struct SiteRenderer: Sendable {
         }
 
         clock.lap("  notice pages")
-        try page("archives/index.html", renderArchives())
-        try page("overview/index.html", renderOverview())
-        try page("search/index.html", renderPage(path: "search/index.html", title: "站内搜索", template: "search", nav: "search/"))
-        try emit("404.html", Data(render404().utf8))
+        // Pages made from the whole site: each kept when its view (and so its key) is the last build's.
+        func keyed(_ path: String, _ template: String, _ view: some Encodable & Sendable) throws {
+            let key = pageKey(template, view)
+            if try !sink.reuse(path, key: key) {
+                try sink.write(path, Data(templates.render(view, template: template).utf8), key: key)
+            }
+        }
+        try keyed("archives/index.html", "archives", archivesView())
+        pages.append(("archives/index.html", nil))
+        try keyed("overview/index.html", "overview", overviewPageView())
+        pages.append(("overview/index.html", nil))
+        try keyed("search/index.html", "search", pageView(path: "search/index.html", title: "站内搜索", nav: "search/"))
+        pages.append(("search/index.html", nil))
+        try keyed("404.html", "404", view404())
         clock.lap("  archives, overview")
         for file in try search.files() {
             try emit(file.path, file.data)
         }
         clock.lap("  search index")
         if let baseURL {
-            try emit("feed.xml", Data(renderFeed(entries: feedEntries, baseURL: baseURL).utf8))
-            try emit("sitemap.xml", Data(renderSitemap(pages: pages, baseURL: baseURL).utf8))
+            try keyed("feed.xml", "feed", feedView(entries: feedEntries, baseURL: baseURL))
+            try keyed("sitemap.xml", "sitemap", sitemapView(pages: pages, baseURL: baseURL))
             try emit("robots.txt", Data("User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n".utf8))
         } else {
             try emit("robots.txt", Data("User-agent: *\nAllow: /\n".utf8))
@@ -195,10 +229,6 @@ public struct SiteRenderer: Sendable {
                         documentTitle: documentTitle, canonical: canonical(for: path))
     }
 
-    func renderPage(path: String, title: String, template: String, nav: String) -> String {
-        templates.render(pageView(path: path, title: title, nav: nav), template: template)
-    }
-
     /// A list of notices split into pages of `pageSize`: `<base>index.html`, `<base>page/2/index.html`, …
     func listPages(base: String, heading: String, description: String?, members: [Int], nav: String) -> [(path: String, view: PageView)] {
         let size = model.config.pageSize
@@ -242,11 +272,10 @@ public struct SiteRenderer: Sendable {
 
     /// Renders (or keeps, when its inputs did not change) one notice page, on a worker thread; returns what the
     /// search index and the feed need from it.
-    func renderNotice(at index: Int, into sink: some PageSink) throws -> RenderedNotice {
+    func renderNotice(at index: Int, chrome: [String: UInt64], into sink: some PageSink) throws -> RenderedNotice {
         let notice = model.notices[index]
         let path = SiteModel.url(of: notice) + "index.html"
-        var view = noticePageView(at: index)
-        let key = pageKey("notice", view, extra: bodyKey(notice))
+        let key = noticeKey(at: index, chrome: chrome)
         let wantsText = index < model.config.feedSize
         if try sink.reuse(path, key: key) {
             if let tokens = previousTokens.tokens(for: notice.sourceDigest), !wantsText {
@@ -256,6 +285,7 @@ public struct SiteRenderer: Sendable {
             return RenderedNotice(tokens: searchTokens(notice, bodyText: text), plainText: wantsText ? text : "")
         }
         let body = markdown.render(try bodySource(notice))
+        var view = noticePageView(at: index)
         view.notice?.bodyHTML = body.html
         try sink.write(path, Data(templates.render(view, template: "notice").utf8), key: key)
         return RenderedNotice(tokens: searchTokens(notice, bodyText: body.text), plainText: wantsText ? body.text : "")
@@ -265,26 +295,25 @@ public struct SiteRenderer: Sendable {
         SearchIndexBuilder.tokenSet(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: bodyText))
     }
 
-    func renderArchives() -> String {
+    func archivesView() -> PageView {
         var view = pageView(path: "archives/index.html", title: "归档", nav: "archives/")
         let link = { (prefix: String) in { (g: NoticeGroup) in GroupLinkView(name: g.name, url: "\(prefix)/\(g.id)/", count: g.members.count) } }
         view.archives = ArchivesView(years: model.years.map(link("archives")), orgs: model.orgs.map(link("orgs")),
                                      columns: model.columns.map(link("columns")))
-        return templates.render(view, template: "archives")
+        return view
     }
 
-    func renderOverview() -> String {
+    func overviewPageView() -> PageView {
         var view = pageView(path: "overview/index.html", title: "整改进度总览", nav: "overview/")
         view.overview = overviewView()
-        return templates.render(view, template: "overview")
+        return view
     }
 
-    func render404() -> String {
+    func view404() -> PageView {
         // Served for any missing address, so links start from the site's base path instead of a relative root.
         let base = baseURL.flatMap { URL(string: $0)?.path }.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "/"
-        var view = pageView(path: "404.html", title: "页面不存在", nav: "-")
-        view = PageView(site: view.site, root: base, pageTitle: view.pageTitle, documentTitle: view.documentTitle, canonical: nil)
-        return templates.render(view, template: "404")
+        let view = pageView(path: "404.html", title: "页面不存在", nav: "-")
+        return PageView(site: view.site, root: base, pageTitle: view.pageTitle, documentTitle: view.documentTitle, canonical: nil)
     }
 
     // MARK: Views
@@ -362,18 +391,17 @@ public struct SiteRenderer: Sendable {
     /// Midnight Beijing time: the day a notice is published, as Atom wants it.
     static func timestamp(_ date: CalendarDate) -> String { "\(date.description)T00:00:00+08:00" }
 
-    func renderFeed(entries: [FeedEntryView], baseURL: String) -> String {
+    func feedView(entries: [FeedEntryView], baseURL: String) -> FeedView {
         let updated = model.notices.first.map { SiteRenderer.timestamp($0.date) } ?? "1970-01-01T00:00:00+08:00"
-        let view = FeedView(title: model.config.title, base: baseURL, updated: updated, entries: entries)
-        return templates.render(view, template: "feed")
+        return FeedView(title: model.config.title, base: baseURL, updated: updated, entries: entries)
     }
 
-    func renderSitemap(pages: [(path: String, lastModified: String?)], baseURL: String) -> String {
+    func sitemapView(pages: [(path: String, lastModified: String?)], baseURL: String) -> SitemapView {
         let urls = pages.map { page in
             SitemapURLView(location: baseURL + (page.path.hasSuffix("index.html") ? String(page.path.dropLast(10)) : page.path),
                            lastModified: page.lastModified)
         }
-        return templates.render(SitemapView(urls: urls), template: "sitemap")
+        return SitemapView(urls: urls)
     }
 }
 
