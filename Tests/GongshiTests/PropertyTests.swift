@@ -119,6 +119,16 @@ struct PropertyTests {
         }
     }
 
+    /// Posting lists are written digit by digit; search.js reads them as `parseInt(delta, 36)`.
+    @Test func postingListsAreBase36Differences() async {
+        let gaps = Gen<Int>.int(in: 0...3_000_000).array(of: 0...40)
+        await propertyCheck(count: 2000, input: gaps) { gaps in
+            let ids = gaps.reduce(into: [Int32]()) { list, gap in list.append(Int32((list.last.map(Int.init) ?? 0) + gap / 40)) }
+            let expected = zip(ids, [0] + ids.dropLast()).map { String($0 - $1, radix: 36) }.joined(separator: ",")
+            #expect(SearchIndexBuilder.encode(ids) == expected, "\(ids)")
+        }
+    }
+
     @Test func placeholderPrefilterNeverHidesAPlaceholder() async {
         let text = Gen<Character?>.element(of: Array("XxＸｘ 年月日号某〔〕【】TODOtodo整改\u{3000}")).map { $0! }.string(of: 0...12)
         await propertyCheck(count: 3000, input: text) { line in

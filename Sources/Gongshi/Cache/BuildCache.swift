@@ -172,12 +172,12 @@ public struct TokenStore: Sendable {
             var at = start + 16
             result.han.reserveCapacity(han)
             for _ in 0..<han {
-                result.han.insert(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
+                result.han.append(raw.loadUnaligned(fromByteOffset: at, as: UInt64.self))
                 at += 8
             }
             for _ in 0..<words {
                 let length = Int(raw.loadUnaligned(fromByteOffset: at, as: UInt16.self))
-                result.words.insert(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + 2)..<(at + 2 + length)]), as: UTF8.self))
+                result.words.append(String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + 2)..<(at + 2 + length)]), as: UTF8.self))
                 at += 2 + length
             }
             return result
@@ -206,12 +206,12 @@ public struct TokenStore: Sendable {
                 handle.write(record)
                 return
             }
-            let words = tokens.words.sorted().map { Array($0.utf8.prefix(Int(UInt16.max))) }
+            let words = tokens.words.map { Array($0.utf8.prefix(Int(UInt16.max))) }
             var record = Data(capacity: 16 + tokens.han.count * 8 + words.reduce(0) { $0 + 2 + $1.count })
             withUnsafeBytes(of: digest) { record.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(tokens.han.count)) { record.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(words.count)) { record.append(contentsOf: $0) }
-            for token in tokens.han.sorted() { withUnsafeBytes(of: token) { record.append(contentsOf: $0) } }
+            for token in tokens.han { withUnsafeBytes(of: token) { record.append(contentsOf: $0) } }
             for word in words {
                 withUnsafeBytes(of: UInt16(word.count)) { record.append(contentsOf: $0) }
                 record.append(contentsOf: word)

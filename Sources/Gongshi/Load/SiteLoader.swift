@@ -62,10 +62,10 @@ public enum SiteLoader {
         let reusable = config.map { cache.settings == $0.digest } ?? false
         // Files are decoded on every core; results come back in file-name order.
         let results = parallelMap(files.count) { i -> (Notice?, [Diagnostic], FileStamp?) in
-            let url = files[i]
-            let path = layout.displayPath(url)
+            let url = URL(fileURLWithPath: files[i].path)
+            let path = files[i].displayPath
             // Taken before reading: a write after it changes the stamp, so the next build reads the file again.
-            let stamp = FileStamp.of(url.path)
+            let stamp = FileStamp.of(files[i].path)
             let cached = reusable ? cache.notices[path] : nil
             if let cached, let stamp, cached.file == stamp, stamp.isSettled(before: cache.loadStarted) {
                 return (cached.notice, cached.loadDiagnostics, stamp)
@@ -119,27 +119,42 @@ public enum SiteLoader {
         return found.sorted()
     }
 
-    /// The notice files, sorted by name; hidden files and editor backups are skipped.
-    static func noticeFiles(in layout: SiteLayout, diagnostics: inout [Diagnostic]) -> [URL] {
+    /// A notice file: where it is, and how messages name it (`content/notices/a.md`).
+    struct NoticeFile {
+        let path: String
+        let displayPath: String
+    }
+
+    /// The notice files, sorted by name; hidden files and editor backups are skipped, and so are links that lead
+    /// outside the site folder (with a warning).
+    static func noticeFiles(in layout: SiteLayout, diagnostics: inout [Diagnostic]) -> [NoticeFile] {
         let folder = layout.noticesFolder
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
             diagnostics.append(.warning("找不到通知文件夹 \(layout.displayPath(folder))，网站将没有通知", file: layout.displayPath(folder),
                                         hint: "把通知放在 content/notices/ 下，每个通知一个 .md 文件"))
             return []
         }
         let siteRoot = layout.root.resolvingSymlinksInPath().path + "/"
-        return names.sorted().compactMap { name -> URL? in
-            guard name.hasSuffix(".md"), !name.hasPrefix("."), !name.hasPrefix("#"), !name.hasSuffix("~") else { return nil }
-            let url = folder.appendingPathComponent(name)
-            let resolved = url.resolvingSymlinksInPath().path
-            if !resolved.hasPrefix(siteRoot) {
-                diagnostics.append(.warning("\(name) 是指向网站文件夹之外的链接，已跳过", file: layout.displayPath(url),
-                                            hint: "请把文件本身复制到 content/notices/ 中"))
-                return nil
+        let displayFolder = layout.displayPath(folder)
+        // When content/notices is itself a link leading elsewhere, every file in it is checked like a link.
+        let folderIsInside = (folder.resolvingSymlinksInPath().path + "/").hasPrefix(siteRoot)
+        // readdir: URL and FileManager calls per file took a tenth of a second for 10,000 notices.
+        return FileTree.children(of: folder.path).sorted { $0.name < $1.name }.compactMap { entry -> NoticeFile? in
+            let name = entry.name
+            guard name.hasSuffix(".md"), !name.hasPrefix("."), !name.hasPrefix("#"), !name.hasSuffix("~"), !entry.isDirectory else { return nil }
+            let file = NoticeFile(path: entry.path, displayPath: displayFolder + "/" + name)
+            if entry.isSymbolicLink || !folderIsInside {
+                let resolved = URL(fileURLWithPath: entry.path).resolvingSymlinksInPath().path
+                if !resolved.hasPrefix(siteRoot) {
+                    diagnostics.append(.warning("\(name) 是指向网站文件夹之外的链接，已跳过", file: file.displayPath,
+                                                hint: "请把文件本身复制到 content/notices/ 中"))
+                    return nil
+                }
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: entry.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue else { return nil }
-            return url
+            return file
         }
     }
 

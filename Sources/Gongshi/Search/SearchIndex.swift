@@ -34,10 +34,11 @@ public struct SearchIndexBuilder: Sendable {
         for token in tokens.words { wordPostings[token, default: []].append(id) }
     }
 
-    /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings.
-    public struct TokenSet: Sendable {
-        public var han = Set<UInt64>()
-        public var words = Set<String>()
+    /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings; each list
+    /// sorted, without repeats (so the build cache stores and reads them as they are).
+    public struct TokenSet: Sendable, Equatable {
+        public var han: [UInt64] = []
+        public var words: [String] = []
 
         /// Bit 62 marks a pair (first scalar in bits 21–41, second in 0–20); a single character is its scalar value.
         static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { 1 << 62 | UInt64(a.value) << 21 | UInt64(b.value) }
@@ -56,18 +57,18 @@ public struct SearchIndexBuilder: Sendable {
     public static func tokens(in text: String) -> Set<String> { tokenSet(in: text).strings }
 
     public static func tokenSet(in text: String) -> TokenSet {
-        var result = TokenSet()
+        var han = Set<UInt64>(), words = Set<String>()
         var previousHan: Unicode.Scalar?
         var word = String.UnicodeScalarView()
         func endWord() {
-            if !word.isEmpty { result.words.insert(String(word)); word = String.UnicodeScalarView() }
+            if !word.isEmpty { words.insert(String(word)); word = String.UnicodeScalarView() }
         }
         for raw in text.unicodeScalars {
             let scalar = normalize(raw)
             if isHan(scalar) {
                 endWord()
-                result.han.insert(UInt64(scalar.value))
-                if let p = previousHan { result.han.insert(TokenSet.pair(p, scalar)) }
+                han.insert(UInt64(scalar.value))
+                if let p = previousHan { han.insert(TokenSet.pair(p, scalar)) }
                 previousHan = scalar
             } else if scalar.isASCII, let lower = asciiAlphanumericLowercased(scalar) {
                 previousHan = nil
@@ -78,7 +79,7 @@ public struct SearchIndexBuilder: Sendable {
             }
         }
         endWord()
-        return result
+        return TokenSet(han: han.sorted(), words: words.sorted())
     }
 
     static func isHan(_ s: Unicode.Scalar) -> Bool {
@@ -112,24 +113,35 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
+    /// `ids` as the differences between neighbours in base 36 (lowercase), separated by commas.
     static func encode(_ ids: [Int32]) -> String {
-        var out = ""
+        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(ids.count * 3)
         var previous: Int32 = 0
+        var buffer = [UInt8](repeating: 0, count: 8)
         for (i, id) in ids.enumerated() {
-            if i > 0 { out += "," }
-            out += String(id - previous, radix: 36)
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            var delta = UInt32(id - previous), length = 0
+            repeat {
+                buffer[length] = digits[Int(delta % 36)]
+                delta /= 36
+                length += 1
+            } while delta > 0
+            out.append(contentsOf: buffer[0..<length].reversed())
             previous = id
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The index files, paths relative to the output root.
+    /// The index files, paths relative to the output root. Postings are encoded and shards written on every core.
     public func files() throws -> [(path: String, data: Data)] {
-        var encoded: [String: String] = [:]
-        encoded.reserveCapacity(hanPostings.count + wordPostings.count)
-        for (key, ids) in hanPostings { encoded[TokenSet.string(key)] = Self.encode(ids) }
-        for (word, ids) in wordPostings { encoded[word] = Self.encode(ids) }
-        let totalSize = encoded.reduce(0) { $0 + $1.key.utf8.count + $1.value.utf8.count + 6 }
+        let han = Array(hanPostings), words = Array(wordPostings)
+        let encoded: [(token: String, list: String)] = parallelMap(han.count + words.count) { i in
+            i < han.count ? (TokenSet.string(han[i].key), Self.encode(han[i].value))
+                : (words[i - han.count].key, Self.encode(words[i - han.count].value))
+        }
+        let totalSize = encoded.reduce(0) { $0 + $1.token.utf8.count + $1.list.utf8.count + 6 }
         var shardCount = 1
         while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
         var shards = [[String: String]](repeating: [:], count: shardCount)
@@ -141,8 +153,10 @@ public struct SearchIndexBuilder: Sendable {
         var files: [(String, Data)] = []
         let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": Self.docsPerChunk, "count": docs.count]
         files.append(("search/meta.json", try encoder.encode(meta)))
-        for (n, shard) in shards.enumerated() {
-            files.append(("search/index/\(n).json", try encoder.encode(shard)))
+        let filled = shards
+        let shardFiles = parallelMap(shardCount) { n in Result { try encoder.encode(filled[n]) } }
+        for (n, data) in shardFiles.enumerated() {
+            files.append(("search/index/\(n).json", try data.get()))
         }
         var chunk = 0
         while chunk * Self.docsPerChunk < max(docs.count, 1) {

@@ -10,6 +10,7 @@ enum FileTree {
         let path: String
         let name: String
         let isDirectory: Bool
+        let isSymbolicLink: Bool
     }
 
     /// The entries of one folder (not `.` and `..`), in no particular order; symbolic links are not followed.
@@ -24,11 +25,14 @@ enum FileTree {
             if name == "." || name == ".." { continue }
             let child = path + "/" + name
             var isDirectory = entry.pointee.d_type == UInt8(DT_DIR)
+            var isSymbolicLink = entry.pointee.d_type == UInt8(DT_LNK)
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var info = stat()
-                isDirectory = lstat(child, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                let found = lstat(child, &info) == 0
+                isDirectory = found && (info.st_mode & S_IFMT) == S_IFDIR
+                isSymbolicLink = found && (info.st_mode & S_IFMT) == S_IFLNK
             }
-            found.append(Entry(path: child, name: name, isDirectory: isDirectory))
+            found.append(Entry(path: child, name: name, isDirectory: isDirectory, isSymbolicLink: isSymbolicLink))
         }
         return found
     }

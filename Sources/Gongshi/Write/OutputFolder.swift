@@ -91,18 +91,18 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
 
     /// Writes one file; `key` (the digest of its inputs) is recorded so the next build can keep it unrendered.
     public func write(_ path: String, _ data: Data, key: UInt64?) throws {
-        let url = try stagedURL(path)
+        let staged = try stagedPath(path)
         // A file whose bytes did not change becomes the published file itself (a hard link), so it keeps its
         // modification time and rsync sends only what changed.
-        let published = output.appendingPathComponent(path)
+        let published = output.path + "/" + path
         var unchanged = false
-        if let old = try? Data(contentsOf: published, options: .alwaysMapped), old == data {
-            unchanged = try place(published.path, at: url.path)
+        if let old = try? Data(contentsOf: URL(fileURLWithPath: published), options: .alwaysMapped), old == data {
+            unchanged = try place(published, at: staged)
         }
-        if !unchanged, (try? Data(contentsOf: url, options: .alwaysMapped)) != data {
-            try replace(url.path) { try data.write(to: URL(fileURLWithPath: $0)) }
+        if !unchanged, (try? Data(contentsOf: URL(fileURLWithPath: staged), options: .alwaysMapped)) != data {
+            try replace(staged) { try data.write(to: URL(fileURLWithPath: $0)) }
         }
-        let stamp = key == nil ? nil : Self.stamp(url.path)
+        let stamp = key == nil ? nil : Self.stamp(staged)
         lock.withLock {
             _filesWritten += 1
             if unchanged { _filesUnchanged += 1 }
@@ -115,9 +115,9 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     /// changed since: the staged file becomes that file, untouched.
     public func reuse(_ path: String, key: UInt64) throws -> Bool {
         guard let record = previous[path], record.key == key else { return false }
-        let published = output.appendingPathComponent(path).path
+        let published = output.path + "/" + path
         guard let stamp = Self.stamp(published), stamp.size == record.size, stamp.modified == record.modified,
-              try place(published, at: try stagedURL(path).path) else { return false }
+              try place(published, at: try stagedPath(path)) else { return false }
         lock.withLock {
             _filesWritten += 1
             _filesUnchanged += 1
@@ -159,29 +159,30 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     }
 
     /// The staging location of `path`, with its folder created; refuses paths that would leave the folder.
-    private func stagedURL(_ path: String) throws -> URL {
+    /// (Plain strings and mkdir: URL building and FileManager cost more than the rest of keeping a page.)
+    private func stagedPath(_ path: String) throws -> String {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw BuildFailure([.error("拒绝写入不安全的输出路径“\(path)”", file: path)])
         }
-        let url = staging.appendingPathComponent(path)
-        let folder = url.deletingLastPathComponent().path
-        if !lock.withLock({ createdFolders.contains(folder) }) {
-            do {
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                // A file of an older tree stands where a folder goes: remove it and try again.
-                var prefix = staging.path
-                for part in parts.dropLast() {
-                    prefix += "/" + part
-                    var info = stat()
-                    if lstat(prefix, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR { unlink(prefix) }
+        var folder = staging.path
+        for part in parts.dropLast() {
+            folder += "/" + part
+            if lock.withLock({ createdFolders.contains(folder) }) { continue }
+            if mkdir(folder, 0o755) != 0 {
+                let failure = errno
+                var info = stat()
+                if lstat(folder, &info) != 0 {
+                    throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+                } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                    // A file of an older tree stands where a folder goes: it makes way.
+                    unlink(folder)
+                    guard mkdir(folder, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
                 }
-                try fileManager.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
             lock.withLock { _ = createdFolders.insert(folder) }
         }
-        return url
+        return staging.path + "/" + path
     }
 
     /// Size and modification time (nanoseconds) of a file, without following a final link.
