@@ -7,14 +7,16 @@ import Glibc
 /// build decodes only the notice files that changed and renders only the pages whose inputs changed:
 /// - `index.plist`: which program and output the cache belongs to, and each output file's input key, size and
 ///   modification time;
-/// - `notices-<n>.json`: each notice's decoded front matter and diagnostics (by file, with the digest of its bytes);
+/// - `notices-<n>.json`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
+///   (by file, with the digest of its bytes); `details-<n>.json`: the rest of their front matter, in the same
+///   order, decoded only for the notices whose page is made again;
 /// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
 ///
 /// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
 /// which program made it and the output folder's identity. So it never describes an output it did not make.
 public struct BuildCache: Sendable {
-    public struct NoticeEntry: Codable, Sendable {
-        /// Without its body and front-matter text, which are read again from the file.
+    public struct NoticeEntry: Sendable {
+        /// Without its texts; from the cache, also without its details (see `details(for:)`).
         public var notice: Notice
         public var loadDiagnostics: [Diagnostic]
         /// Digest of what the per-notice checks depend on besides the file (settings, where its links lead).
@@ -24,6 +26,16 @@ public struct BuildCache: Sendable {
         public var links: [String]
         /// The file's stamp when it was read: an unchanged, settled stamp means the file need not be read again.
         public var file: FileStamp?
+    }
+
+    /// A notice entry as `notices-<n>.json` holds it.
+    struct StoredEntry: Codable {
+        var notice: NoticeSummary
+        var loadDiagnostics: [Diagnostic]
+        var checkKey: UInt64
+        var checkDiagnostics: [Diagnostic]
+        var links: [String]
+        var file: FileStamp?
     }
 
     /// An output file as the last build left it.
@@ -50,6 +62,7 @@ public struct BuildCache: Sendable {
     public var notices: [String: NoticeEntry] = [:]
     public var pages: [String: PageRecord] = [:]
     public var tokens = TokenStore()
+    private var detailStore: DetailStore?
 
     public init() {}
 
@@ -75,18 +88,28 @@ public struct BuildCache: Sendable {
         guard let data = try? Data(contentsOf: folder.appendingPathComponent("index.plist")),
               let index = try? PropertyListDecoder().decode(Index.self, from: data),
               index.program == program, index.output == BuildStamp.outputIdentity(output) else { return BuildCache() }
-        let parts = parallelMap(Self.parts) { part -> [NoticeEntry]? in
+        let parts = parallelMap(Self.parts) { part -> [StoredEntry]? in
             guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).json")) else { return nil }
-            return try? JSONDecoder().decode([NoticeEntry].self, from: data)
+            return try? JSONDecoder().decode([StoredEntry].self, from: data)
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
         var cache = BuildCache()
-        for entry in parts.compactMap({ $0 }).joined() { cache.notices[entry.notice.sourcePath] = entry }
+        for stored in parts.compactMap({ $0 }).joined() {
+            cache.notices[stored.notice.sourcePath] = NoticeEntry(
+                notice: Notice(summary: stored.notice), loadDiagnostics: stored.loadDiagnostics, checkKey: stored.checkKey,
+                checkDiagnostics: stored.checkDiagnostics, links: stored.links, file: stored.file)
+        }
+        cache.detailStore = DetailStore(folder: folder, parts: parts.map { $0!.map { ($0.notice.sourcePath, $0.notice.sourceDigest) } })
         cache.pages = index.pages
         cache.settings = index.settings
         cache.loadStarted = index.loadStarted
         cache.tokens = TokenStore(contentsOf: folder.appendingPathComponent("tokens.bin"))
         return cache
+    }
+
+    /// The details of a notice from this cache (nil when the cache does not have them for these file contents).
+    public func details(for notice: Notice) -> NoticeDetails? {
+        detailStore?.details(for: notice.sourcePath, digest: notice.sourceDigest)
     }
 
     /// Removes the cache (before the output it describes is replaced).
@@ -103,16 +126,35 @@ public struct BuildCache: Sendable {
         let folder = Self.folder(for: output)
         let paths = notices.keys.sorted()
         let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
-        let written = parallelMap(Self.parts) { part -> Bool in
+        // Encoded first, written after: a notice's details may be in a part of the last cache that a new part replaces.
+        enum Part { case unchanged, encoded(summaries: Data, details: Data), failed }
+        let encoded = parallelMap(Self.parts) { part -> Part in
             let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
-            let url = folder.appendingPathComponent("notices-\(part).json")
-            if samePaths, FileManager.default.fileExists(atPath: url.path), members.allSatisfy({ path in
-                let old = previous.notices[path]!, new = notices[path]!
-                return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
-            }) { return true }
+            if samePaths, FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path),
+               FileManager.default.fileExists(atPath: folder.appendingPathComponent("details-\(part).json").path),
+               members.allSatisfy({ path in
+                   let old = previous.notices[path]!, new = notices[path]!
+                   return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
+               }) { return .unchanged }
             let entries = members.map { notices[$0]! }
-            guard let data = try? JSONEncoder().encode(entries) else { return false }
-            return (try? data.write(to: url)) != nil
+            let stored = entries.map {
+                StoredEntry(notice: $0.notice.summaryRecord, loadDiagnostics: $0.loadDiagnostics, checkKey: $0.checkKey,
+                            checkDiagnostics: $0.checkDiagnostics, links: $0.links, file: $0.file)
+            }
+            // A notice taken from the last cache has its details there.
+            let details = entries.map { $0.notice.hasDetails ? $0.notice.details : previous.details(for: $0.notice) }
+            guard !details.contains(where: { $0 == nil }), let data = try? JSONEncoder().encode(stored),
+                  let detailData = try? JSONEncoder().encode(details.map { $0! }) else { return .failed }
+            return .encoded(summaries: data, details: detailData)
+        }
+        let written = parallelMap(Self.parts) { part -> Bool in
+            switch encoded[part] {
+            case .unchanged: return true
+            case .failed: return false
+            case .encoded(let summaries, let details):
+                return (try? details.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
+                    && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
+            }
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
@@ -121,6 +163,39 @@ public struct BuildCache: Sendable {
         let temporary = folder.appendingPathComponent("index.plist.tmp")
         if (try? data.write(to: temporary)) != nil {
             _ = rename(temporary.path, folder.appendingPathComponent("index.plist").path)
+        }
+    }
+}
+
+/// The `details-<n>.json` files of a cache, each decoded the first time one of its notices is asked for.
+final class DetailStore: @unchecked Sendable {
+    private let folder: URL
+    /// Each part's notices (path and digest), in the order of its details file.
+    private let members: [[(path: String, digest: UInt64)]]
+    private var part: [String: Int] = [:]
+    private var decoded: [Int: [String: NoticeDetails]] = [:]
+    private let lock = NSLock()
+
+    init(folder: URL, parts: [[(path: String, digest: UInt64)]]) {
+        self.folder = folder
+        members = parts
+        for (n, members) in parts.enumerated() {
+            for member in members { part[member.path] = n }
+        }
+    }
+
+    func details(for path: String, digest: UInt64) -> NoticeDetails? {
+        guard let n = part[path] else { return nil }
+        return lock.withLock {
+            if decoded[n] == nil {
+                var byPath: [String: NoticeDetails] = [:]
+                if let data = try? Data(contentsOf: folder.appendingPathComponent("details-\(n).json")),
+                   let list = try? JSONDecoder().decode([NoticeDetails].self, from: data), list.count == members[n].count {
+                    for (member, details) in zip(members[n], list) { byPath[member.path + "\u{0}" + String(member.digest)] = details }
+                }
+                decoded[n] = byPath
+            }
+            return decoded[n]?[path + "\u{0}" + String(digest)]
         }
     }
 }

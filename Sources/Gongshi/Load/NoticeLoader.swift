@@ -6,34 +6,36 @@ public enum NoticeLoader {
     /// The Markdown body of `notice`, read again from its file under `root`; fails when the file changed since it
     /// was loaded (an edit during the build: its page would not match its front matter).
     public static func body(of notice: Notice, root: URL) throws -> String {
-        notice.hasTexts ? notice.body : try reread(notice, root: root).notice.body
+        if notice.hasTexts { return notice.body }
+        let data = try contents(of: notice, root: root)
+        guard Digest.of(data) == notice.sourceDigest, case .success(let source) = SourceText.decode(data, file: notice.sourcePath),
+              case .success(let split) = FrontMatterSplit.split(source.text, file: notice.sourcePath) else {
+            throw changedDuringBuild(notice.sourcePath)
+        }
+        return split.body
     }
 
-    /// `notice` with its body, front-matter text and field positions read again from its file under `root` (when it
-    /// does not hold them); fails when the file is not the one the notice was decoded from.
-    public static func texts(of notice: Notice, root: URL) throws -> Notice {
-        if notice.hasTexts { return notice }
-        var found = try reread(notice, root: root)
-        let doc = YAMLDocument(yaml: found.text.yaml, file: notice.sourcePath, firstLine: found.text.yamlFirstLine)
-        if let root = doc.root { found.notice.positions = positions(of: root, in: doc) }
-        return found.notice
+    /// `notice` decoded again from its file under `root`, with its texts, field positions and details (a notice
+    /// from the build cache that must be checked again); fails when the file is not the one it was decoded from.
+    public static func reload(_ notice: Notice, root: URL, defaultColumn: String) throws -> Notice {
+        if notice.hasTexts && notice.hasDetails { return notice }
+        let data = try contents(of: notice, root: root)
+        guard Digest.of(data) == notice.sourceDigest, var decoded = load(data: data, path: notice.sourcePath, defaultColumn: defaultColumn).0 else {
+            throw changedDuringBuild(notice.sourcePath)
+        }
+        decoded.sourceDigest = notice.sourceDigest
+        return decoded
     }
 
-    /// The file of `notice` read again: the notice with its body and front-matter text, and how the file splits.
-    private static func reread(_ notice: Notice, root: URL) throws -> (notice: Notice, text: FrontMatterSplit) {
-        let path = notice.sourcePath
-        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(path).path) else {
-            throw BuildFailure([.error("生成过程中无法再次读取文件", file: path, line: 1, column: 1, hint: "请检查文件是否被移走或删除，然后重新生成")])
+    private static func contents(of notice: Notice, root: URL) throws -> Data {
+        guard let data = FileManager.default.contents(atPath: root.appendingPathComponent(notice.sourcePath).path) else {
+            throw BuildFailure([.error("生成过程中无法再次读取文件", file: notice.sourcePath, line: 1, column: 1, hint: "请检查文件是否被移走或删除，然后重新生成")])
         }
-        guard Digest.of(data) == notice.sourceDigest, case .success(let source) = SourceText.decode(data, file: path),
-              case .success(let split) = FrontMatterSplit.split(source.text, file: path) else {
-            throw BuildFailure([.error("文件在生成过程中被修改了", file: path, line: 1, column: 1, hint: "请保存好文件后重新运行 gongshi build")])
-        }
-        var reloaded = notice
-        reloaded.body = split.body
-        reloaded.frontMatterText = split.yaml
-        reloaded.hasTexts = true
-        return (reloaded, split)
+        return data
+    }
+
+    private static func changedDuringBuild(_ path: String) -> BuildFailure {
+        BuildFailure([.error("文件在生成过程中被修改了", file: path, line: 1, column: 1, hint: "请保存好文件后重新运行 gongshi build")])
     }
 
     /// Decodes a notice from the bytes of its file. `path` is how messages name the file.

@@ -115,6 +115,10 @@ public struct Notice: Sendable, Hashable {
     /// False when `body`, `frontMatterText` and `positions` are not held (dropped after the checks, or the notice
     /// came from the build cache); `NoticeLoader.texts(of:root:)` reads them again.
     public internal(set) var hasTexts = true
+    /// False when only the summary is held (a notice from the build cache): `inspection`, `problems`, `stats`,
+    /// `contact` and `signature` are then empty and `progress` is the one recorded.
+    public internal(set) var hasDetails = true
+    var recordedProgress: Progress?
 
     public init(sourcePath: String, title: String, org: String, date: CalendarDate, slug: String, column: String,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
@@ -136,40 +140,56 @@ public struct Notice: Sendable, Hashable {
     }
 
     /// Rectification progress: counted from the problem list when there is one, otherwise from stats.
-    public var progress: Progress? { Progress(problems: problems, stats: stats) }
+    public var progress: Progress? { hasDetails ? Progress(problems: problems, stats: stats) : recordedProgress }
 }
 
-/// What the build cache keeps of a notice: everything but the texts and field positions, which are read again from
-/// the file when the notice is checked again.
-extension Notice: Codable {
-    enum CodingKeys: String, CodingKey {
-        case sourcePath, title, org, date, slug, column, summary, inspection, problems, stats, contact, signature
-        case bodyStartLine, sourceDigest
-    }
+/// What the build cache reads of every notice on every build: what lists, archives, the overview, the search
+/// index and the page keys need.
+struct NoticeSummary: Codable, Sendable {
+    var sourcePath, title, org: String
+    var date: CalendarDate
+    var slug, column: String
+    var summary: String?
+    var bodyStartLine: Int
+    var sourceDigest: UInt64
+    var progress: Progress?
+}
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        self.init(sourcePath: try c.decode(String.self, forKey: .sourcePath), title: try c.decode(String.self, forKey: .title),
-                  org: try c.decode(String.self, forKey: .org), date: try c.decode(CalendarDate.self, forKey: .date),
-                  slug: try c.decode(String.self, forKey: .slug), column: try c.decode(String.self, forKey: .column),
-                  summary: try c.decodeIfPresent(String.self, forKey: .summary),
-                  inspection: try c.decodeIfPresent(Inspection.self, forKey: .inspection),
-                  problems: try c.decode([Problem].self, forKey: .problems), stats: try c.decodeIfPresent(ProgressStats.self, forKey: .stats),
-                  contact: try c.decodeIfPresent(Contact.self, forKey: .contact), signature: try c.decode(Signature.self, forKey: .signature),
-                  bodyStartLine: try c.decode(Int.self, forKey: .bodyStartLine))
-        sourceDigest = try c.decode(UInt64.self, forKey: .sourceDigest)
+/// The rest of a notice's front matter: the build cache reads it only for notices whose page is made again.
+public struct NoticeDetails: Codable, Sendable, Equatable {
+    var inspection: Inspection?
+    var problems: [Problem]
+    var stats: ProgressStats?
+    var contact: Contact?
+    var signature: Signature
+}
+
+extension Notice {
+    /// A notice as the build cache summarizes it: without texts and details.
+    init(summary s: NoticeSummary) {
+        self.init(sourcePath: s.sourcePath, title: s.title, org: s.org, date: s.date, slug: s.slug, column: s.column,
+                  summary: s.summary, bodyStartLine: s.bodyStartLine)
+        sourceDigest = s.sourceDigest
+        recordedProgress = s.progress
         hasTexts = false
+        hasDetails = false
     }
 
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(sourcePath, forKey: .sourcePath); try c.encode(title, forKey: .title); try c.encode(org, forKey: .org)
-        try c.encode(date, forKey: .date); try c.encode(slug, forKey: .slug); try c.encode(column, forKey: .column)
-        try c.encodeIfPresent(summary, forKey: .summary); try c.encodeIfPresent(inspection, forKey: .inspection)
-        try c.encode(problems, forKey: .problems); try c.encodeIfPresent(stats, forKey: .stats)
-        try c.encodeIfPresent(contact, forKey: .contact); try c.encode(signature, forKey: .signature)
-        try c.encode(bodyStartLine, forKey: .bodyStartLine)
-        try c.encode(sourceDigest, forKey: .sourceDigest)
+    var summaryRecord: NoticeSummary {
+        NoticeSummary(sourcePath: sourcePath, title: title, org: org, date: date, slug: slug, column: column, summary: summary,
+                      bodyStartLine: bodyStartLine, sourceDigest: sourceDigest, progress: progress)
+    }
+
+    /// Only meaningful when `hasDetails`.
+    var details: NoticeDetails {
+        NoticeDetails(inspection: inspection, problems: problems, stats: stats, contact: contact, signature: signature)
+    }
+
+    /// Gives a summarized notice its details back.
+    mutating func fill(_ details: NoticeDetails) {
+        inspection = details.inspection; problems = details.problems; stats = details.stats
+        contact = details.contact; signature = details.signature
+        hasDetails = true
     }
 }
 

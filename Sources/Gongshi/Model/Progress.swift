@@ -1,5 +1,5 @@
 /// How far rectification has come, as counts and a completion percentage.
-public struct Progress: Sendable, Hashable {
+public struct Progress: Sendable, Hashable, Codable {
     public var total: Int
     public var done: Int
     public var partial: Int

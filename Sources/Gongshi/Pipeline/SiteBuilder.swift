@@ -61,8 +61,9 @@ public enum SiteBuilder {
         clock.lap("load")
         var entries: [BuildCache.NoticeEntry] = []
         if let loaded = content {
-            let root = layout.root
-            let (found, checks) = Validator.validate(loaded, cache: cache, texts: { try NoticeLoader.texts(of: $0, root: root) })
+            let root = layout.root, defaultColumn = loaded.config.defaultColumn
+            let (found, checks) = Validator.validate(loaded, cache: cache,
+                                                     reload: { try NoticeLoader.reload($0, root: root, defaultColumn: defaultColumn) })
             let loadDiagnostics = Dictionary(grouping: diagnostics, by: \.file)
             entries = zip(loaded.notices, checks).map { notice, checks in
                 var stored = notice
@@ -125,7 +126,17 @@ public enum SiteBuilder {
         renderer.progress = options.progress
         renderer.previousTokens = cache.tokens
         let root = layout.root
+        let defaultColumn = site.config.defaultColumn
         renderer.bodySource = { try NoticeLoader.body(of: $0, root: root) }
+        renderer.detailsSource = { notice in
+            if notice.hasDetails { return notice }
+            guard let details = cache.details(for: notice) else {
+                return try NoticeLoader.reload(notice, root: root, defaultColumn: defaultColumn) // not in the cache's files
+            }
+            var full = notice
+            full.fill(details)
+            return full
+        }
         renderer.links = Dictionary(checked.entries.map { ($0.notice.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
         let staged = try StagedOutput(output: output, site: layout, reuse: options.reuseUnchangedOutput)
         staged.previous = cache.pages

@@ -21,6 +21,9 @@ public struct SiteRenderer: Sendable {
     /// Gives a notice's Markdown body. By default the body the notice holds; a build drops the bodies after the
     /// checks (10,000 notices hold 120 MB of text) and reads each one again from its file when its page is made.
     public var bodySource: @Sendable (Notice) throws -> String = { $0.body }
+    /// Gives a notice its details (problems, inspection, contact…). By default the notice as it is; a build holds
+    /// the notices it takes from its cache without them and reads them only for the pages it makes.
+    public var detailsSource: @Sendable (Notice) throws -> Notice = { $0 }
     /// Receives each notice's search tokens with its source digest, in page order (for the next build's cache).
     public var tokensRendered: (@Sendable (SearchIndexBuilder.TokenSet, UInt64) -> Void)?
     private let targets: LinkTargets
@@ -250,21 +253,17 @@ public struct SiteRenderer: Sendable {
     }
 
     public func renderNotice(at index: Int) -> String {
-        renderNotice(at: index, bodyHTML: markdown.html((try? bodySource(model.notices[index])) ?? model.notices[index].body))
-    }
-
-    func renderNotice(at index: Int, bodyHTML: String) -> String {
-        var view = noticePageView(at: index)
-        view.notice?.bodyHTML = bodyHTML
+        let notice = (try? detailsSource(model.notices[index])) ?? model.notices[index]
+        var view = noticePageView(notice, at: index)
+        view.notice?.bodyHTML = markdown.html((try? bodySource(notice)) ?? notice.body)
         return templates.render(view, template: "notice")
     }
 
-    /// The page of a notice, without its body.
-    func noticePageView(at index: Int) -> PageView {
-        let notice = model.notices[index]
+    /// The page of `notice` (complete, at `index` in the model), without its body.
+    func noticePageView(_ notice: Notice, at index: Int) -> PageView {
         let path = SiteModel.url(of: notice) + "index.html"
         var view = pageView(path: path, title: notice.title, nav: model.column(of: notice).map { "columns/\($0.id)/" } ?? "")
-        view.notice = noticeView(at: index, bodyHTML: "")
+        view.notice = noticeView(notice, at: index, bodyHTML: "")
         view.breadcrumb = [LinkView(title: model.config.title, url: "")]
             + (model.column(of: notice).map { [LinkView(title: $0.name, url: "columns/\($0.id)/")] } ?? [])
         return view
@@ -278,17 +277,18 @@ public struct SiteRenderer: Sendable {
         let key = noticeKey(at: index, chrome: chrome)
         let wantsText = index < model.config.feedSize
         if try sink.reuse(path, key: key) {
-            if let tokens = previousTokens.tokens(for: notice.sourceDigest), !wantsText {
-                return RenderedNotice(tokens: tokens, plainText: "")
-            }
+            let stored = previousTokens.tokens(for: notice.sourceDigest)
+            if let stored, !wantsText { return RenderedNotice(tokens: stored, plainText: "") }
             let text = markdown.render(try bodySource(notice)).text
-            return RenderedNotice(tokens: searchTokens(notice, bodyText: text), plainText: wantsText ? text : "")
+            let tokens = try stored ?? searchTokens(detailsSource(notice), bodyText: text)
+            return RenderedNotice(tokens: tokens, plainText: wantsText ? text : "")
         }
-        let body = markdown.render(try bodySource(notice))
-        var view = noticePageView(at: index)
+        let full = try detailsSource(notice)
+        let body = markdown.render(try bodySource(full))
+        var view = noticePageView(full, at: index)
         view.notice?.bodyHTML = body.html
         try sink.write(path, Data(templates.render(view, template: "notice").utf8), key: key)
-        return RenderedNotice(tokens: searchTokens(notice, bodyText: body.text), plainText: wantsText ? body.text : "")
+        return RenderedNotice(tokens: searchTokens(full, bodyText: body.text), plainText: wantsText ? body.text : "")
     }
 
     func searchTokens(_ notice: Notice, bodyText: String) -> SearchIndexBuilder.TokenSet {
@@ -325,8 +325,7 @@ public struct SiteRenderer: Sendable {
                                  percent: progress?.percentDone, hasProgress: progress.map { $0.total > 0 } ?? false)
     }
 
-    func noticeView(at index: Int, bodyHTML: String) -> NoticeView {
-        let notice = model.notices[index]
+    func noticeView(_ notice: Notice, at index: Int, bodyHTML: String) -> NoticeView {
         let link = { (n: Notice) in LinkView(title: n.title, url: SiteModel.url(of: n)) }
         let older = model.older(than: index).map(link)
         let newer = model.newer(than: index).map(link)

@@ -9,9 +9,10 @@ public struct NoticeChecks: Sendable {
 public enum Validator {
     /// Validates every notice, taking the findings from `cache` for a notice whose file and check inputs did not
     /// change. Returns all findings and each notice's checks (in `content.notices` order) for the next cache.
-    /// `texts` gives a notice its body and front-matter text when it does not hold them (it came from the cache).
+    /// `reload` gives a notice from the cache what the checks read and the cache does not keep: its texts, field
+    /// positions and details (see `NoticeLoader.reload`).
     public static func validate(_ content: LoadedContent, cache: BuildCache,
-                                texts: @Sendable (Notice) throws -> Notice = { $0 }) -> (diagnostics: [Diagnostic], checks: [NoticeChecks]) {
+                                reload: @Sendable (Notice) throws -> Notice = { $0 }) -> (diagnostics: [Diagnostic], checks: [NoticeChecks]) {
         let targets = LinkTargets(notices: content.notices, attachments: content.attachments)
         let notices = content.notices, config = content.config
         let settings = config.digest
@@ -27,7 +28,7 @@ public enum Validator {
                cached.checkKey == key(cached.links) {
                 return NoticeChecks(key: cached.checkKey, diagnostics: cached.checkDiagnostics, links: cached.links)
             }
-            do { notice = try texts(notice) } catch {
+            do { notice = try reload(notice) } catch {
                 let failure = (error as? BuildFailure)?.diagnostics
                     ?? [.error("无法再次读取文件：\(error.localizedDescription)", file: notice.sourcePath, line: 1, column: 1, hint: "请检查文件权限，然后重新生成")]
                 return NoticeChecks(key: 0, diagnostics: failure, links: [])
@@ -35,7 +36,7 @@ public enum Validator {
             let (lints, links) = ContentLints.check(notice, targets: targets)
             return NoticeChecks(key: key(links), diagnostics: validate(notice, site: config) + lints, links: links)
         }
-        return (checks.flatMap(\.diagnostics) + duplicateSlugs(content.notices, texts: texts), checks)
+        return (checks.flatMap(\.diagnostics) + duplicateSlugs(content.notices, reload: reload), checks)
     }
 
     static func at(_ notice: Notice, _ path: String) -> (line: Int, column: Int) {
@@ -88,7 +89,7 @@ public enum Validator {
     }
 
     /// Two notices with the same slug would overwrite each other's page.
-    static func duplicateSlugs(_ notices: [Notice], texts: (Notice) throws -> Notice = { $0 }) -> [Diagnostic] {
+    static func duplicateSlugs(_ notices: [Notice], reload: (Notice) throws -> Notice = { $0 }) -> [Diagnostic] {
         var bySlug: [String: [Notice]] = [:]
         for n in notices { bySlug[n.slug, default: []].append(n) }
         var found: [Diagnostic] = []
@@ -96,7 +97,7 @@ public enum Validator {
             guard let group = bySlug[slug], group.count > 1 else { continue }
             let files = group.map(\.sourcePath)
             for n in group {
-                let (line, column) = at((try? texts(n)) ?? n, "slug") // a notice from the cache has no positions
+                let (line, column) = at((try? reload(n)) ?? n, "slug") // a notice from the cache has no positions
                 let others = files.filter { $0 != n.sourcePath }.joined(separator: "、")
                 found.append(.error("网址名（slug）“\(slug)”与 \(others) 重复", file: n.sourcePath, line: line, column: column,
                                     hint: "每个通知的 slug 必须不同：请修改 slug 或文件名"))
