@@ -259,10 +259,11 @@ public struct TokenStore: Sendable {
         }
     }
 
-    /// Appends notices' tokens to a new tokens.bin as they are rendered (from one thread at a time).
+    /// Appends notices' tokens to a new tokens.bin as they are rendered; called from several threads at once.
     final class Writer: @unchecked Sendable {
         private let handle: FileHandle?
         private var seen = Set<UInt64>()
+        private let lock = NSLock()
         /// Records of unchanged notices are copied from here instead of encoded again.
         private let previous: TokenStore
 
@@ -276,22 +277,23 @@ public struct TokenStore: Sendable {
         }
 
         func add(_ tokens: SearchIndexBuilder.TokenSet, digest: UInt64) {
-            guard let handle, seen.insert(digest).inserted else { return }
-            if let record = previous.record(for: digest) {
-                handle.write(record)
-                return
-            }
+            guard let handle, lock.withLock({ seen.insert(digest).inserted }) else { return }
+            let record = previous.record(for: digest) ?? Self.record(tokens, digest: digest)
+            lock.withLock { handle.write(record) }
+        }
+
+        static func record(_ tokens: SearchIndexBuilder.TokenSet, digest: UInt64) -> Data {
             let words = tokens.words.map { Array($0.utf8.prefix(Int(UInt16.max))) }
             var record = Data(capacity: 16 + tokens.han.count * 8 + words.reduce(0) { $0 + 2 + $1.count })
             withUnsafeBytes(of: digest) { record.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(tokens.han.count)) { record.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(words.count)) { record.append(contentsOf: $0) }
-            for token in tokens.han { withUnsafeBytes(of: token) { record.append(contentsOf: $0) } }
+            tokens.han.withUnsafeBytes { record.append(contentsOf: $0) }
             for word in words {
                 withUnsafeBytes(of: UInt16(word.count)) { record.append(contentsOf: $0) }
                 record.append(contentsOf: word)
             }
-            handle.write(record)
+            return record
         }
 
         func close() { try? handle?.close() }

@@ -24,7 +24,8 @@ public struct SiteRenderer: Sendable {
     /// Gives a notice its details (problems, inspection, contact…). By default the notice as it is; a build holds
     /// the notices it takes from its cache without them and reads them only for the pages it makes.
     public var detailsSource: @Sendable (Notice) throws -> Notice = { $0 }
-    /// Receives each notice's search tokens with its source digest, in page order (for the next build's cache).
+    /// Receives each notice's search tokens with its source digest (for the next build's cache), on the worker
+    /// thread that made them.
     public var tokensRendered: (@Sendable (SearchIndexBuilder.TokenSet, UInt64) -> Void)?
     private let targets: LinkTargets
     /// Digest of what every page depends on: the program, templates, settings and address.
@@ -153,7 +154,6 @@ public struct SiteRenderer: Sendable {
                 let done = try result.get()
                 pages.append((SiteModel.url(of: notice) + "index.html", notice.date.description))
                 search.add(title: notice.title, url: SiteModel.url(of: notice), date: notice.date.description, org: notice.org, tokens: done.tokens)
-                tokensRendered?(done.tokens, notice.sourceDigest)
                 if index < model.config.feedSize {
                     feedEntries.append(feedEntry(notice, plainText: done.plainText))
                 }
@@ -278,9 +278,13 @@ public struct SiteRenderer: Sendable {
         let wantsText = index < model.config.feedSize
         if try sink.reuse(path, key: key) {
             let stored = previousTokens.tokens(for: notice.sourceDigest)
-            if let stored, !wantsText { return RenderedNotice(tokens: stored, plainText: "") }
+            if let stored, !wantsText {
+                tokensRendered?(stored, notice.sourceDigest)
+                return RenderedNotice(tokens: stored, plainText: "")
+            }
             let text = markdown.render(try bodySource(notice)).text
             let tokens = try stored ?? searchTokens(detailsSource(notice), bodyText: text)
+            tokensRendered?(tokens, notice.sourceDigest)
             return RenderedNotice(tokens: tokens, plainText: wantsText ? text : "")
         }
         let full = try detailsSource(notice)
@@ -288,7 +292,9 @@ public struct SiteRenderer: Sendable {
         var view = noticePageView(full, at: index)
         view.notice?.bodyHTML = body.html
         try sink.write(path, Data(templates.render(view, template: "notice").utf8), key: key)
-        return RenderedNotice(tokens: searchTokens(full, bodyText: body.text), plainText: wantsText ? body.text : "")
+        let tokens = searchTokens(full, bodyText: body.text)
+        tokensRendered?(tokens, notice.sourceDigest)
+        return RenderedNotice(tokens: tokens, plainText: wantsText ? body.text : "")
     }
 
     func searchTokens(_ notice: Notice, bodyText: String) -> SearchIndexBuilder.TokenSet {
