@@ -6,13 +6,23 @@ public enum NoticeLoader {
     /// The Markdown body of `notice`, read again from its file under `root`; fails when the file changed since it
     /// was loaded (an edit during the build: its page would not match its front matter).
     public static func body(of notice: Notice, root: URL) throws -> String {
-        if notice.hasTexts { return notice.body }
+        try withTexts(notice, root: root).body
+    }
+
+    /// `notice` with its body and front-matter text read again from its file under `root`; fails when the file
+    /// changed since the notice was decoded.
+    public static func withTexts(_ notice: Notice, root: URL) throws -> Notice {
+        if notice.hasTexts { return notice }
         let data = try contents(of: notice, root: root)
         guard Digest.of(data) == notice.sourceDigest, case .success(let source) = SourceText.decode(data, file: notice.sourcePath),
               case .success(let split) = FrontMatterSplit.split(source.text, file: notice.sourcePath) else {
             throw changedDuringBuild(notice.sourcePath)
         }
-        return split.body
+        var reloaded = notice
+        reloaded.body = split.body
+        reloaded.frontMatterText = split.yaml
+        reloaded.hasTexts = true
+        return reloaded
     }
 
     /// `notice` decoded again from its file under `root`, with its texts, field positions and details (a notice

@@ -42,7 +42,11 @@ public enum SiteLoader {
     /// Decodes every notice. A notice the last build saw is taken from `cache` instead of decoded again when its
     /// file's stamp is the one recorded then (and was already settled, see `FileStamp.isSettled`), without reading
     /// the file; or else when the file's bytes have the digest recorded then. Such a notice comes without its texts.
-    public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize, cache: BuildCache = BuildCache()) -> (LoadedContent?, [Diagnostic]) {
+    /// With `keepTexts` false, each notice's body and front-matter text are let go as soon as it is decoded (its
+    /// field positions stay), so the texts of a large site are never all in memory; `NoticeLoader.withTexts` reads
+    /// them again.
+    public static func load(_ layout: SiteLayout, maxFileSize: Int = defaultMaxFileSize, cache: BuildCache = BuildCache(),
+                            keepTexts: Bool = true) -> (LoadedContent?, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
         let started = FileStamp.now()
         let configPath = layout.displayPath(layout.configFile)
@@ -80,6 +84,7 @@ public enum SiteLoader {
             }
             var (notice, diagnostics) = NoticeLoader.load(data: data, path: path, defaultColumn: defaultColumn)
             notice?.sourceDigest = digest
+            if !keepTexts { notice?.dropTexts(keepingPositions: true) }
             return (notice, diagnostics, stamp)
         }
         var notices: [Notice] = []

@@ -112,8 +112,8 @@ public struct Notice: Sendable, Hashable {
     public var frontMatterText: String = ""
     /// Digest of the source file's bytes: the build cache reuses what it knows about an unchanged file.
     public var sourceDigest: UInt64 = 0
-    /// False when `body`, `frontMatterText` and `positions` are not held (dropped after the checks, or the notice
-    /// came from the build cache); `NoticeLoader.texts(of:root:)` reads them again.
+    /// False when `body` and `frontMatterText` are not held (a build reads them when it needs them, see
+    /// `NoticeLoader`); `positions` is then empty too, unless the notice was just decoded.
     public internal(set) var hasTexts = true
     /// False when only the summary is held (a notice from the build cache): `inspection`, `problems`, `stats`,
     /// `contact` and `signature` are then empty and `progress` is the one recorded.
@@ -130,12 +130,12 @@ public struct Notice: Sendable, Hashable {
         self.body = body; self.bodyStartLine = bodyStartLine
     }
 
-    /// Drops the body, front-matter text and field positions (only the checks need them; a page reads its body
-    /// again).
-    public mutating func dropTexts() {
+    /// Drops the body, front-matter text and (unless kept) field positions: only the checks need them, and a
+    /// page reads its body again. 10,000 notices hold 120 MB of text.
+    public mutating func dropTexts(keepingPositions: Bool = false) {
         body = ""
         frontMatterText = ""
-        positions = SourcePositions()
+        if !keepingPositions { positions = SourcePositions() }
         hasTexts = false
     }
 

@@ -57,13 +57,16 @@ public enum SiteBuilder {
 
     /// Load and validate, reusing what `cache` knows about unchanged files.
     static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache, clock: inout StageClock) -> Checked {
-        var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize, cache: cache)
+        var (content, diagnostics) = SiteLoader.load(layout, maxFileSize: maxFileSize, cache: cache, keepTexts: false)
         clock.lap("load")
         var entries: [BuildCache.NoticeEntry] = []
         if let loaded = content {
             let root = layout.root, defaultColumn = loaded.config.defaultColumn
-            let (found, checks) = Validator.validate(loaded, cache: cache,
-                                                     reload: { try NoticeLoader.reload($0, root: root, defaultColumn: defaultColumn) })
+            // Texts are read again for the notices checked again; a notice from the cache is decoded again.
+            let (found, checks) = Validator.validate(loaded, cache: cache, reload: { notice in
+                notice.hasDetails ? try NoticeLoader.withTexts(notice, root: root)
+                    : try NoticeLoader.reload(notice, root: root, defaultColumn: defaultColumn)
+            })
             let loadDiagnostics = Dictionary(grouping: diagnostics, by: \.file)
             entries = zip(loaded.notices, checks).map { notice, checks in
                 var stored = notice

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Prints how long each build stage took to standard error when the environment has GONGSHI_TIMINGS=1.
-/// For profiling large sites (docs/benchmarks.md); silent otherwise.
+/// Prints how long each build stage took, and the memory the process holds after it (resident set), to standard
+/// error when the environment has GONGSHI_TIMINGS=1. For profiling large sites (docs/benchmarks.md); silent
+/// otherwise.
 struct StageClock {
     static let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMINGS"] == "1"
     private var last = DispatchTime.now()
@@ -10,7 +11,16 @@ struct StageClock {
         guard Self.enabled else { return }
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s\n", stage() as NSString, seconds).utf8))
+        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB\n", stage() as NSString, seconds,
+                                                   Self.residentMegabytes()).utf8))
         last = now
+    }
+
+    /// VmRSS from /proc/self/status, 0 where there is none.
+    static func residentMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
     }
 }
