@@ -22,3 +22,12 @@ void gongshi_release_free_memory(void) {
     malloc_trim(0);
 #endif
 }
+
+unsigned long gongshi_heap_in_use(void) {
+#if defined(__GLIBC__)
+    struct mallinfo2 info = mallinfo2();
+    return (unsigned long)(info.uordblks + info.hblkhd);
+#else
+    return 0;
+#endif
+}

@@ -8,4 +8,7 @@ int gongshi_exchange_paths(const char *first, const char *second);
 /// Returns memory the program freed to the system (glibc malloc_trim); does nothing elsewhere.
 void gongshi_release_free_memory(void);
 
+/// Bytes of memory the program has allocated and not freed (glibc mallinfo2); 0 elsewhere.
+unsigned long gongshi_heap_in_use(void);
+
 #endif

@@ -126,35 +126,37 @@ public struct BuildCache: Sendable {
         let folder = Self.folder(for: output)
         let paths = notices.keys.sorted()
         let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
-        // Encoded first, written after: a notice's details may be in a part of the last cache that a new part replaces.
-        enum Part { case unchanged, encoded(summaries: Data, details: Data), failed }
-        let encoded = parallelMap(Self.parts) { part -> Part in
+        // Which parts change, and their notices' details, before any part is written: a notice's details may be in
+        // a part of the last cache that a new part replaces. Each part is then encoded and written on its own, so
+        // the encoded parts are never all in memory.
+        let changed = parallelMap(Self.parts) { part -> [String]? in
             let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
-            if samePaths, FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path),
-               FileManager.default.fileExists(atPath: folder.appendingPathComponent("details-\(part).json").path),
-               members.allSatisfy({ path in
-                   let old = previous.notices[path]!, new = notices[path]!
-                   return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
-               }) { return .unchanged }
-            let entries = members.map { notices[$0]! }
-            let stored = entries.map {
-                StoredEntry(notice: $0.notice.summaryRecord, loadDiagnostics: $0.loadDiagnostics, checkKey: $0.checkKey,
-                            checkDiagnostics: $0.checkDiagnostics, links: $0.links, file: $0.file)
+            let unchanged = samePaths && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("details-\(part).json").path)
+                && members.allSatisfy { path in
+                    let old = previous.notices[path]!, new = notices[path]!
+                    return old.notice.sourceDigest == new.notice.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
+                }
+            return unchanged ? nil : members
+        }
+        // A notice taken from the last cache has its details there.
+        let details = parallelMap(Self.parts) { part -> [NoticeDetails?] in
+            (changed[part] ?? []).map { path in
+                let notice = notices[path]!.notice
+                return notice.hasDetails ? notice.details : previous.details(for: notice)
             }
-            // A notice taken from the last cache has its details there.
-            let details = entries.map { $0.notice.hasDetails ? $0.notice.details : previous.details(for: $0.notice) }
-            guard !details.contains(where: { $0 == nil }), let data = try? JSONEncoder().encode(stored),
-                  let detailData = try? JSONEncoder().encode(details.map { $0! }) else { return .failed }
-            return .encoded(summaries: data, details: detailData)
         }
         let written = parallelMap(Self.parts) { part -> Bool in
-            switch encoded[part] {
-            case .unchanged: return true
-            case .failed: return false
-            case .encoded(let summaries, let details):
-                return (try? details.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
-                    && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
+            guard let members = changed[part] else { return true }
+            let stored = members.map { path -> StoredEntry in
+                let entry = notices[path]!
+                return StoredEntry(notice: entry.notice.summaryRecord, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
+                                   checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file)
             }
+            guard !details[part].contains(where: { $0 == nil }), let summaries = try? JSONEncoder().encode(stored),
+                  let detailData = try? JSONEncoder().encode(details[part].map { $0! }) else { return false }
+            return (try? detailData.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
+                && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary

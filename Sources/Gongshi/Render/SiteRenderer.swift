@@ -108,7 +108,8 @@ public struct SiteRenderer: Sendable {
         }
 
         var clock = StageClock()
-        // List pages: views made here, then each one kept or rendered and written on a worker thread.
+        // List pages: each one's view made, kept or rendered, and written on a worker thread (100,000 notices make
+        // 20,000 list pages: their views are never all in memory).
         var lists = listPages(base: "", heading: model.config.title, description: nil, members: Array(model.notices.indices), nav: "")
         for column in model.columns {
             lists += listPages(base: "columns/\(column.id)/", heading: column.name, description: "栏目：\(column.name)",
@@ -124,7 +125,7 @@ public struct SiteRenderer: Sendable {
         }
         let listPages = lists
         let failures = parallelMap(listPages.count) { i -> Error? in
-            let (path, view) = listPages[i]
+            let path = listPages[i].path, view = listPageView(listPages[i])
             let key = pageKey("list", view)
             do {
                 if try sink.reuse(path, key: key) { return nil }
@@ -232,24 +233,41 @@ public struct SiteRenderer: Sendable {
                         documentTitle: documentTitle, canonical: canonical(for: path))
     }
 
+    /// One page of a list of notices: which ones, and where it stands among its list's pages.
+    struct ListPage {
+        let path: String
+        let base: String
+        let heading: String
+        let description: String?
+        let members: ArraySlice<Int>
+        let number: Int
+        let pageCount: Int
+        let nav: String
+    }
+
     /// A list of notices split into pages of `pageSize`: `<base>index.html`, `<base>page/2/index.html`, …
-    func listPages(base: String, heading: String, description: String?, members: [Int], nav: String) -> [(path: String, view: PageView)] {
+    func listPages(base: String, heading: String, description: String?, members: [Int], nav: String) -> [ListPage] {
         let size = model.config.pageSize
         let pageCount = max(1, (members.count + size - 1) / size)
-        func url(_ n: Int) -> String { n == 1 ? base : "\(base)page/\(n)/" }
         return (1...pageCount).map { number in
-            let slice = members[min(members.count, (number - 1) * size)..<min(members.count, number * size)]
-            let path = url(number) + "index.html"
-            let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
-            let pagination = pageCount == 1 ? nil : PaginationView(
-                current: number, total: pageCount,
-                previousURL: number > 1 ? url(number - 1) : nil, nextURL: number < pageCount ? url(number + 1) : nil,
-                pages: window.sorted().map { PageLinkView(number: $0, url: url($0), current: $0 == number) })
-            var view = pageView(path: path, title: number == 1 ? heading : "\(heading)（第 \(number) 页）", nav: nav)
-            view.list = ListView(heading: heading, description: description, notices: slice.map { summaryView(model.notices[$0]) },
-                                 pagination: pagination)
-            return (path, view)
+            ListPage(path: (number == 1 ? base : "\(base)page/\(number)/") + "index.html", base: base, heading: heading,
+                     description: description, members: members[min(members.count, (number - 1) * size)..<min(members.count, number * size)],
+                     number: number, pageCount: pageCount, nav: nav)
         }
+    }
+
+    func listPageView(_ page: ListPage) -> PageView {
+        let (number, pageCount, base) = (page.number, page.pageCount, page.base)
+        func url(_ n: Int) -> String { n == 1 ? base : "\(base)page/\(n)/" }
+        let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
+        let pagination = pageCount == 1 ? nil : PaginationView(
+            current: number, total: pageCount,
+            previousURL: number > 1 ? url(number - 1) : nil, nextURL: number < pageCount ? url(number + 1) : nil,
+            pages: window.sorted().map { PageLinkView(number: $0, url: url($0), current: $0 == number) })
+        var view = pageView(path: page.path, title: number == 1 ? page.heading : "\(page.heading)（第 \(number) 页）", nav: page.nav)
+        view.list = ListView(heading: page.heading, description: page.description, notices: page.members.map { summaryView(model.notices[$0]) },
+                             pagination: pagination)
+        return view
     }
 
     public func renderNotice(at index: Int) -> String {

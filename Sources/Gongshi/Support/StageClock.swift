@@ -1,3 +1,4 @@
+import CAtomicSwap
 import Foundation
 
 /// Prints how long each build stage took, and the memory the process holds after it (resident set), to standard
@@ -11,8 +12,8 @@ struct StageClock {
         guard Self.enabled else { return }
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB\n", stage() as NSString, seconds,
-                                                   Self.residentMegabytes()).utf8))
+        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB held, %7d MB in use\n", stage() as NSString,
+                                                   seconds, Self.residentMegabytes(), Int(gongshi_heap_in_use() / 1_048_576)).utf8))
         last = now
     }
 
