@@ -288,6 +288,15 @@ struct IncrementalBuildTests {
         _ = try expectSameAsClean("settings changed")
     }
 
+    @Test func pageRecordsRoundTripAndACutFileIsRefused() {
+        let records = ["index.html": BuildCache.PageRecord(key: 1, size: 2, modified: -3),
+                       "orgs/整改办/page/2/index.html": BuildCache.PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]
+        let data = BuildCache.PageRecord.encode(records)
+        #expect(BuildCache.PageRecord.decode(data) == records)
+        #expect(BuildCache.PageRecord.decode(data.dropLast()) == nil)
+        #expect(BuildCache.PageRecord.decode(Data()) == [:])
+    }
+
     @Test func aPageChangedByHandIsRenderedAgain() throws {
         let site = try makeListSite(count: 5)
         defer { site.remove() }
