@@ -40,7 +40,8 @@ public struct BuildReport: Sendable {
 
 /// The whole pipeline: load → validate → site model → render → write.
 public enum SiteBuilder {
-    /// Load and validate only: every diagnostic for the site, and the content when there were no errors.
+    /// Load and validate only: every diagnostic for the site, and the content when there were no errors (notices
+    /// without their texts: `NoticeLoader.withTexts` reads them).
     public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (LoadedContent?, TemplateSet?, [Diagnostic]) {
         var clock = StageClock()
         let result = check(layout, maxFileSize: maxFileSize, cache: BuildCache(), clock: &clock)
@@ -106,7 +107,7 @@ public enum SiteBuilder {
         clock.lap("read build cache")
         var checked = check(layout, maxFileSize: options.maxFileSize, cache: cache, clock: &clock)
         var (content, templates, diagnostics) = (checked.content, checked.templates, checked.diagnostics)
-        checked.content = nil // so the bodies can be let go below
+        checked.content = nil // so the notices' field positions can be let go below
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
             diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
                                       hint: "例如 --base-url http://127.0.0.1:8000/dwgk/xczg/"))
@@ -117,8 +118,8 @@ public enum SiteBuilder {
         }
         guard content != nil, let templates, !diagnostics.hasErrors else { throw BuildFailure(diagnostics) }
         var site = content!
-        content = nil // the only copy left is `site`, so dropping its texts below frees them
-        // The texts were only needed for the checks; each body is read again when its page is made.
+        content = nil // the only copy left is `site`, so dropping its field positions below frees them
+        // Texts and field positions were only needed for the checks; each body is read again when its page is made.
         for i in site.notices.indices { site.notices[i].dropTexts() }
         gongshi_release_free_memory() // glibc keeps freed memory otherwise; peak memory is what large sites run into
 
