@@ -51,6 +51,14 @@ public struct SiteRenderer: Sendable {
         return digest.value
     }
 
+    /// Keeps the page the last build made at `path` when its key is unchanged, else renders `view` with `template`.
+    func keepOrRender(_ path: String, _ template: String, _ view: some Encodable, into sink: some PageSink) throws {
+        let key = pageKey(template, view)
+        if try !sink.reuse(path, key: key) {
+            try sink.write(path, Data(templates.render(view, template: template).utf8), key: key)
+        }
+    }
+
     /// The input key of a notice's page, worked out without making its view (10,000 views cost seconds). The page
     /// is made from: the notice (its file, decoded with the settings in `siteKey`), where its body's links lead,
     /// its neighbours' titles and addresses, and the site's navigation and breadcrumb for its column (`chrome`).
@@ -125,11 +133,8 @@ public struct SiteRenderer: Sendable {
         }
         let listPages = lists
         let failures = parallelMap(listPages.count) { i -> Error? in
-            let path = listPages[i].path, view = listPageView(listPages[i])
-            let key = pageKey("list", view)
             do {
-                if try sink.reuse(path, key: key) { return nil }
-                try sink.write(path, Data(templates.render(view, template: "list").utf8), key: key)
+                try keepOrRender(listPages[i].path, "list", listPageView(listPages[i]), into: sink)
                 return nil
             } catch { return error }
         }
@@ -165,27 +170,21 @@ public struct SiteRenderer: Sendable {
 
         clock.lap("  notice pages")
         // Pages made from the whole site: each kept when its view (and so its key) is the last build's.
-        func keyed(_ path: String, _ template: String, _ view: some Encodable & Sendable) throws {
-            let key = pageKey(template, view)
-            if try !sink.reuse(path, key: key) {
-                try sink.write(path, Data(templates.render(view, template: template).utf8), key: key)
-            }
-        }
-        try keyed("archives/index.html", "archives", archivesView())
+        try keepOrRender("archives/index.html", "archives", archivesView(), into: sink)
         pages.append(("archives/index.html", nil))
-        try keyed("overview/index.html", "overview", overviewPageView())
+        try keepOrRender("overview/index.html", "overview", overviewPageView(), into: sink)
         pages.append(("overview/index.html", nil))
-        try keyed("search/index.html", "search", pageView(path: "search/index.html", title: "站内搜索", nav: "search/"))
+        try keepOrRender("search/index.html", "search", pageView(path: "search/index.html", title: "站内搜索", nav: "search/"), into: sink)
         pages.append(("search/index.html", nil))
-        try keyed("404.html", "404", view404())
+        try keepOrRender("404.html", "404", view404(), into: sink)
         clock.lap("  archives, overview")
         for file in try search.files() {
             try emit(file.path, file.data)
         }
         clock.lap("  search index")
         if let baseURL {
-            try keyed("feed.xml", "feed", feedView(entries: feedEntries, baseURL: baseURL))
-            try keyed("sitemap.xml", "sitemap", sitemapView(pages: pages, baseURL: baseURL))
+            try keepOrRender("feed.xml", "feed", feedView(entries: feedEntries, baseURL: baseURL), into: sink)
+            try keepOrRender("sitemap.xml", "sitemap", sitemapView(pages: pages, baseURL: baseURL), into: sink)
             try emit("robots.txt", Data("User-agent: *\nAllow: /\nSitemap: \(baseURL)sitemap.xml\n".utf8))
         } else {
             try emit("robots.txt", Data("User-agent: *\nAllow: /\n".utf8))
