@@ -71,7 +71,7 @@ public enum SiteLoader {
             // Taken before reading: a write after it changes the stamp, so the next build reads the file again.
             let stamp = FileStamp.of(files[i].path)
             let cached = reusable ? cache.notices[path] : nil
-            if let cached, let stamp, cached.file == stamp, stamp.isSettled(before: cache.loadStarted) {
+            if let cached, let stamp, cached.file == stamp, stamp.isSettled(before: cache.loadStarted), stamp.size <= Int64(maxFileSize) {
                 return (cached.notice, cached.loadDiagnostics, stamp)
             }
             var readDiagnostics: [Diagnostic] = []
