@@ -123,6 +123,20 @@ struct FrontMatterErrorTests {
         return try #require(diagnostics.errors.first)
     }
 
+    /// The closing line may be `---` or `...` with spaces around it (also full-width ones); a value holding dashes
+    /// or dots does not end the front matter.
+    @Test func frontMatterEndsAtTheFirstFenceLine() throws {
+        for fence in ["---", "...", "  ---  ", "---\u{3000}", "\t..."] {
+            let text = "---\ntitle: 标题 --- 副标题...\norg: 某单位\nsummary: \"---\"\ndate: 2025-07-28\n\(fence)\n\n正文。\n"
+            let (notice, diagnostics) = decode(text)
+            #expect(!diagnostics.hasErrors, "\(fence): \(diagnostics)")
+            #expect(notice?.title == "标题 --- 副标题...", "\(fence)")
+            #expect(notice?.summary == "---", "\(fence)")
+            #expect(notice?.body == "\n正文。\n", "\(fence)")
+            #expect(notice?.bodyStartLine == 7, "\(fence)")
+        }
+    }
+
     @Test func invalidYAMLIsReportedAtItsLine() throws {
         let d = try onlyError("---\ntitle: 标题\norg: 单位: 其他\ndate: 2025-07-28\n---\n正文")
         #expect(d.file == "content/notices/test.md")

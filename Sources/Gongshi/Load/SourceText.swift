@@ -52,7 +52,19 @@ struct FrontMatterSplit {
         func isFence(_ line: Substring, _ allowed: [String]) -> Bool {
             allowed.contains(line.trimmingCharacters(in: .whitespaces))
         }
-        let firstEnd = text.firstIndex(of: "\n") ?? text.endIndex
+        // A fence is `---` or `...` between spaces: a short line with exactly three of those bytes. Checked first,
+        // so the (slow) trimming runs on a handful of lines instead of every line of the front matter.
+        func mayBeFence(_ line: Substring) -> Bool {
+            guard line.utf8.count <= 32 else { return false }
+            var dashes = 0, dots = 0
+            for byte in line.utf8 {
+                if byte == UInt8(ascii: "-") { dashes += 1 } else if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+            return dashes == 3 || dots == 3
+        }
+        // Lines are found on the UTF-8 bytes: searching Characters runs grapheme breaking over the whole front matter.
+        let newline = UInt8(ascii: "\n")
+        let firstEnd = text.utf8.firstIndex(of: newline) ?? text.endIndex
         guard isFence(text[..<firstEnd], ["---"]) else {
             return .failure(.error("文件开头缺少 front matter：第一行应为 ---", file: file, line: 1, column: 1,
                                    hint: "在文件最前面加上以 --- 开始、以 --- 结束的一段，写明 title、org、date 等字段"))
@@ -61,9 +73,9 @@ struct FrontMatterSplit {
         var lineStart = firstEnd < text.endIndex ? text.index(after: firstEnd) : text.endIndex
         var lineNumber = 2
         while lineStart < text.endIndex {
-            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let lineEnd = text.utf8[lineStart...].firstIndex(of: newline) ?? text.endIndex
             let line = text[lineStart..<lineEnd]
-            if line.count <= 8, isFence(line, ["---", "..."]) {
+            if mayBeFence(line), isFence(line, ["---", "..."]) {
                 let yamlStart = firstEnd < text.endIndex ? text.index(after: firstEnd) : text.endIndex
                 let yaml = String(text[yamlStart..<lineStart].dropLast(lineStart > yamlStart ? 1 : 0))
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
