@@ -341,6 +341,9 @@ struct IncrementalBuildTests {
         cache.notices[path] = BuildCache.NoticeEntry(notice: stored, loadDiagnostics: [], checkKey: 0, checkDiagnostics: [], links: [],
                                                      file: content.fileStamps[path])
         #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "缓存里的标题")
+        // Untouched, but now over the size limit: still refused.
+        let small = SiteLoader.load(site.layout, maxFileSize: 16, cache: cache)
+        #expect(small.1.contains { $0.severity == .error && $0.file == path && $0.message.contains("文件太大") })
 
         try site.notice("a.md", noticeText(title: "改过的标题", extra: "slug: a"))
         #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "改过的标题")
