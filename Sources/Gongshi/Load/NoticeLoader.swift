@@ -148,14 +148,14 @@ private func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
                 guard let name = key.scalar?.string else { continue }
                 let childPath = path.isEmpty ? name : "\(path).\(name)"
                 let (line, column) = doc.location(key.mark)
-                result.byPath[childPath] = SourcePosition(line: line, column: column)
+                result.record(childPath, line: line, column: column)
                 walk(value, childPath)
             }
         case .sequence(let seq):
             for (i, item) in seq.enumerated() {
                 let childPath = "\(path)[\(i + 1)]"
                 let (line, column) = doc.location(item.mark)
-                result.byPath[childPath] = SourcePosition(line: line, column: column)
+                result.record(childPath, line: line, column: column)
                 walk(item, childPath)
             }
         default:
