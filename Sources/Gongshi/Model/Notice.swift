@@ -218,8 +218,6 @@ public struct SourcePositions: Sendable, Hashable {
         }
         return found
     }
-
-    public var isEmpty: Bool { entries.isEmpty }
 }
 
 public struct SourcePosition: Sendable, Hashable {
