@@ -42,7 +42,7 @@ public struct BuildCache: Sendable {
     public struct PageRecord: Sendable, Equatable {
         /// Digest of everything the page was made from.
         public var key: UInt64
-        public var size: Int
+        public var size: Int64
         /// Modification time in nanoseconds: a file changed by hand since is not reused.
         public var modified: Int64
     }
@@ -179,7 +179,7 @@ extension BuildCache.PageRecord {
         var data = Data(capacity: records.count * 64)
         for (path, record) in records {
             withUnsafeBytes(of: record.key) { data.append(contentsOf: $0) }
-            withUnsafeBytes(of: Int64(record.size)) { data.append(contentsOf: $0) }
+            withUnsafeBytes(of: record.size) { data.append(contentsOf: $0) }
             withUnsafeBytes(of: record.modified) { data.append(contentsOf: $0) }
             withUnsafeBytes(of: UInt32(path.utf8.count)) { data.append(contentsOf: $0) }
             data.append(contentsOf: path.utf8)
@@ -200,7 +200,7 @@ extension BuildCache.PageRecord {
                 let length = Int(raw.loadUnaligned(fromByteOffset: at + 24, as: UInt32.self))
                 guard at + 28 + length <= raw.count else { return nil }
                 let path = String(decoding: UnsafeRawBufferPointer(rebasing: raw[(at + 28)..<(at + 28 + length)]), as: UTF8.self)
-                records[path] = BuildCache.PageRecord(key: key, size: Int(size), modified: modified)
+                records[path] = BuildCache.PageRecord(key: key, size: size, modified: modified)
                 at += 28 + length
             }
             return records
@@ -211,32 +211,30 @@ extension BuildCache.PageRecord {
 /// The `details-<n>.json` files of a cache, each decoded the first time one of its notices is asked for.
 final class DetailStore: @unchecked Sendable {
     private let folder: URL
-    /// Each part's notices (path and digest), in the order of its details file.
-    private let members: [[(path: String, digest: UInt64)]]
-    private var part: [String: Int] = [:]
+    /// Each part's notice paths, in the order of its details file.
+    private let members: [[String]]
+    /// Each notice's part and the digest of the file its details were decoded from.
+    private var place: [String: (part: Int, digest: UInt64)] = [:]
     private var decoded: [Int: [String: NoticeDetails]] = [:]
     private let lock = NSLock()
 
     init(folder: URL, parts: [[(path: String, digest: UInt64)]]) {
         self.folder = folder
-        members = parts
+        members = parts.map { $0.map(\.path) }
         for (n, members) in parts.enumerated() {
-            for member in members { part[member.path] = n }
+            for member in members { place[member.path] = (n, member.digest) }
         }
     }
 
     func details(for path: String, digest: UInt64) -> NoticeDetails? {
-        guard let n = part[path] else { return nil }
+        guard let (n, recorded) = place[path], recorded == digest else { return nil }
         return lock.withLock {
             if decoded[n] == nil {
-                var byPath: [String: NoticeDetails] = [:]
-                if let data = try? Data(contentsOf: folder.appendingPathComponent("details-\(n).json")),
-                   let list = try? JSONDecoder().decode([NoticeDetails].self, from: data), list.count == members[n].count {
-                    for (member, details) in zip(members[n], list) { byPath[member.path + "\u{0}" + String(member.digest)] = details }
-                }
-                decoded[n] = byPath
+                let data = try? Data(contentsOf: folder.appendingPathComponent("details-\(n).json"))
+                let list = data.flatMap { try? JSONDecoder().decode([NoticeDetails].self, from: $0) } ?? []
+                decoded[n] = list.count == members[n].count ? Dictionary(zip(members[n], list), uniquingKeysWith: { first, _ in first }) : [:]
             }
-            return decoded[n]?[path + "\u{0}" + String(digest)]
+            return decoded[n]?[path]
         }
     }
 }

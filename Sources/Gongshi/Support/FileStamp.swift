@@ -12,10 +12,10 @@ public struct FileStamp: Codable, Sendable, Equatable {
     public var changed: Int64
     public var inode: UInt64
 
-    /// Follows symbolic links (a notice may be a link to a file elsewhere in the site).
-    public static func of(_ path: String) -> FileStamp? {
+    /// Follows symbolic links unless told not to (a notice may be a link to a file elsewhere in the site).
+    public static func of(_ path: String, followingLinks: Bool = true) -> FileStamp? {
         var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
+        guard (followingLinks ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         return FileStamp(size: Int64(info.st_size), modified: Self.nanoseconds(info.st_mtim), changed: Self.nanoseconds(info.st_ctim),
                          inode: UInt64(info.st_ino))
     }

@@ -102,7 +102,7 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
         if !unchanged, (try? Data(contentsOf: URL(fileURLWithPath: staged), options: .alwaysMapped)) != data {
             try replace(staged) { try data.write(to: URL(fileURLWithPath: $0)) }
         }
-        let stamp = key == nil ? nil : Self.stamp(staged)
+        let stamp = key == nil ? nil : FileStamp.of(staged, followingLinks: false)
         lock.withLock {
             _filesWritten += 1
             if unchanged { _filesUnchanged += 1 }
@@ -116,7 +116,7 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
     public func reuse(_ path: String, key: UInt64) throws -> Bool {
         guard let record = previous[path], record.key == key else { return false }
         let published = output.path + "/" + path
-        guard let stamp = Self.stamp(published), stamp.size == record.size, stamp.modified == record.modified,
+        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == record.size, stamp.modified == record.modified,
               try place(published, at: try stagedPath(path)) else { return false }
         lock.withLock {
             _filesWritten += 1
@@ -183,13 +183,6 @@ public final class StagedOutput: PageSink, @unchecked Sendable {
             lock.withLock { _ = createdFolders.insert(folder) }
         }
         return staging.path + "/" + path
-    }
-
-    /// Size and modification time (nanoseconds) of a file, without following a final link.
-    static func stamp(_ path: String) -> (size: Int, modified: Int64)? {
-        var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
-        return (Int(info.st_size), Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
     }
 
     /// Puts the staged output in place of the old one (atomic where the file system supports renameat2) and keeps
