@@ -92,9 +92,10 @@ public enum SiteBuilder {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let layout = SiteLayout(root: options.site)
         let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
-        // Nothing changed since the last successful build into this folder: the output is already right.
+        // Nothing changed since the last successful build into this folder, by this same program: the output is
+        // already right. (A new gongshi may render differently, so it builds again.)
         var clock = StageClock()
-        let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)")
+        let fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)|\(BuildCache.program)")
         clock.lap("input fingerprint")
         if options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
            stamp.fingerprint == fingerprint + "|" + BuildStamp.outputIdentity(output),
