@@ -1,6 +1,8 @@
+import GongshiCore
+import GongshiBuild
+import GongshiRender
 import FlyingFox
 import Foundation
-import Gongshi
 
 /// `gongshi serve`: builds the site into a private folder, serves it on 127.0.0.1, rebuilds when content/ or
 /// templates/ change and makes open pages reload. A broken edit shows its errors in the browser and the

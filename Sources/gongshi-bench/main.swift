@@ -4,8 +4,12 @@
 //   gongshi-bench hugo DIR HUGODIR            writes the same notices as a Hugo site with minimal templates
 //   gongshi-bench floor DIR OUT               renders every body with libcmark alone (on every core) and writes one file per
 //                                             notice of the size Gongshi writes: the machine's floor for this work
+import GongshiCore
+import GongshiMarkdown
+import GongshiContent
+import GongshiRender
+import GongshiBuild
 import Foundation
-import Gongshi
 
 struct Random {
     var state: UInt64

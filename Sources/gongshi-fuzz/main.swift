@@ -6,8 +6,12 @@
 // checked on every input:
 //   - every diagnostic has a Chinese message and a line inside the file;
 //   - no script, event handler or javascript:/vbscript:/data: URL from the input reaches the page.
+import GongshiCore
+import GongshiContent
+import GongshiRender
+import GongshiBuild
+import GongshiMarkdown
 import Foundation
-import Gongshi
 
 struct Generator {
     var state: UInt64
@@ -144,8 +148,9 @@ let urlPattern = try! NSRegularExpression(pattern: "(?:href|src)\\s*=\\s*\"\\s*(
         if !diagnostics.hasErrors { fail("没有生成通知，也没有错误", bytes, directory) }
         return
     }
-    let model = SiteModel(content: LoadedContent(config: SiteConfig(title: "测试"), notices: [notice]))
-    let page = SiteRenderer(model: model, templates: templates).renderNotice(at: 0).lowercased()
+    let model = SiteModel(config: SiteConfig(title: "测试"), notices: [notice.summary])
+    let rendered = SiteRenderer(model: model, templates: templates).renderNotice(notice, at: 0)
+    let page = String(decoding: rendered.html, as: UTF8.self).lowercased()
     for match in tagPattern.matches(in: page, range: NSRange(page.startIndex..., in: page)) {
         let tag = String(page[Range(match.range, in: page)!])
         let range = NSRange(tag.startIndex..., in: tag)

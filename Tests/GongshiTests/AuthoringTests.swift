@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 @Suite("init → new → check → build, through the executable")
 struct AuthoringWorkflowTests {
@@ -124,7 +130,7 @@ struct CheckTests {
     @Test func seededSiteYieldsExactlyTheExpectedDiagnostics() throws {
         let site = try seededSite()
         defer { site.remove() }
-        let (_, _, diagnostics) = SiteBuilder.check(site.layout)
+        let (_, diagnostics) = SiteBuilder.check(site.layout)
         let got = Set(diagnostics.map { "\($0.file.replacingOccurrences(of: "content/notices/", with: "")):\($0.line):\($0.severity.rawValue)" })
         let expected: [String] = [
             // errors

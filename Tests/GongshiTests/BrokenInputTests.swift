@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 /// One broken or hostile input: what to do to a working site, and what `gongshi build` must answer.
 struct BrokenCase: Sendable, CustomTestStringConvertible {

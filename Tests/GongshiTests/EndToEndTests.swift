@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 @Suite("Building the example site")
 struct ExampleSiteTests {
@@ -289,12 +295,12 @@ struct IncrementalBuildTests {
     }
 
     @Test func pageRecordsRoundTripAndACutFileIsRefused() {
-        let records = ["index.html": BuildCache.PageRecord(key: 1, size: 2, modified: -3),
-                       "orgs/整改办/page/2/index.html": BuildCache.PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]
-        let data = BuildCache.PageRecord.encode(records)
-        #expect(BuildCache.PageRecord.decode(data) == records)
-        #expect(BuildCache.PageRecord.decode(data.dropLast()) == nil)
-        #expect(BuildCache.PageRecord.decode(Data()) == [:])
+        let records = ["index.html": PageRecord(key: 1, size: 2, modified: -3),
+                       "orgs/整改办/page/2/index.html": PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]
+        let data = PageRecord.encode(records)
+        #expect(PageRecord.decode(data) == records)
+        #expect(PageRecord.decode(data.dropLast()) == nil)
+        #expect(PageRecord.decode(Data()) == [:])
     }
 
     @Test func aPageChangedByHandIsRenderedAgain() throws {
@@ -330,28 +336,30 @@ struct IncrementalBuildTests {
         let site = try TempSite()
         defer { site.remove() }
         try site.notice("a.md", noticeText(extra: "slug: a"))
-        let content = try #require(SiteLoader.load(site.layout).0)
         let path = "content/notices/a.md"
-        var stored = try #require(content.notices.first)
+        func load(_ cache: BuildCache, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> LoadStep.Result {
+            LoadStep(layout: site.layout, maxFileSize: maxFileSize, cache: cache).run()
+        }
+        let first = load(BuildCache())
+        var stored = try #require(first.notices.first?.summary)
         stored.title = "缓存里的标题" // so a notice taken from the cache can be told from one read from the file
-        stored.dropTexts()
         var cache = BuildCache()
-        cache.settings = content.config.digest
+        cache.settings = try #require(first.config).digest
         cache.loadStarted = FileStamp.now() + 10_000_000_000 // as if the last build ran well after the file was written
-        cache.notices[path] = BuildCache.NoticeEntry(notice: stored, loadDiagnostics: [], checkKey: 0, checkDiagnostics: [], links: [],
-                                                     file: content.fileStamps[path])
-        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "缓存里的标题")
+        cache.notices[path] = BuildCache.NoticeEntry(summary: stored, loadDiagnostics: [], checkKey: 0, checkDiagnostics: [], links: [],
+                                                     file: first.stamps[path])
+        #expect(load(cache).notices.first?.summary.title == "缓存里的标题")
         // Untouched, but now over the size limit: still refused.
-        let small = SiteLoader.load(site.layout, maxFileSize: 16, cache: cache)
-        #expect(small.1.contains { $0.severity == .error && $0.file == path && $0.message.contains("文件太大") })
+        let small = load(cache, maxFileSize: 16)
+        #expect(small.diagnostics.contains { $0.severity == .error && $0.file == path && $0.message.contains("文件太大") })
 
         try site.notice("a.md", noticeText(title: "改过的标题", extra: "slug: a"))
-        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "改过的标题")
+        #expect(load(cache).notices.first?.summary.title == "改过的标题")
 
         // The stamp matches, but it was taken within two seconds of the file's last change: the file is read.
         cache.notices[path]?.file = FileStamp.of(site.root.appendingPathComponent(path).path)
         cache.loadStarted = FileStamp.now()
-        #expect(SiteLoader.load(site.layout, cache: cache).0?.notices.first?.title == "改过的标题")
+        #expect(load(cache).notices.first?.summary.title == "改过的标题")
     }
 
     /// The cache keeps no texts or field positions: a notice checked again (here because a notice it links to
@@ -385,12 +393,11 @@ struct IncrementalBuildTests {
         try site.notice("a.md", noticeText(extra: "slug: a", body: "原来的正文。"))
         let (content, diagnostics) = SiteLoader.load(site.layout)
         #expect(!diagnostics.hasErrors)
-        var notice = try #require(content?.notices.first)
-        notice.dropTexts() // as a build does after the checks
-        #expect(try NoticeLoader.body(of: notice, root: site.root).contains("原来的正文。"))
+        let notice = try #require(content?.notices.first?.notice.summary)
+        #expect(try NoticeLoader.texts(of: notice, root: site.root).body.contains("原来的正文。"))
         try site.notice("a.md", noticeText(extra: "slug: a", body: "保存到一半的正文。"))
         #expect {
-            try NoticeLoader.body(of: notice, root: site.root)
+            try NoticeLoader.texts(of: notice, root: site.root)
         } throws: { error in
             (error as? BuildFailure)?.diagnostics.first.map { $0.message.contains("被修改") && $0.file == "content/notices/a.md" } ?? false
         }

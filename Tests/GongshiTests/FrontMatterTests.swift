@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 @Suite("Front matter decoding")
 struct FrontMatterTests {
@@ -53,7 +59,7 @@ struct FrontMatterTests {
         #expect(n.date == CalendarDate(year: 2025, month: 7, day: 28))
         #expect(n.slug == "shiliqu-2025")
         #expect(n.column == "巡察整改")
-        #expect(n.summary == "一段摘要。")
+        #expect(n.fields.summary == "一段摘要。")
         #expect(n.inspection?.round == "十届区委第二轮巡察")
         #expect(n.inspection?.group == "区委第二巡察组")
         #expect(n.inspection?.target == "区教育工作党委")
@@ -131,7 +137,7 @@ struct FrontMatterErrorTests {
             let (notice, diagnostics) = decode(text)
             #expect(!diagnostics.hasErrors, "\(fence): \(diagnostics)")
             #expect(notice?.title == "标题 --- 副标题...", "\(fence)")
-            #expect(notice?.summary == "---", "\(fence)")
+            #expect(notice?.fields.summary == "---", "\(fence)")
             #expect(notice?.body == "\n正文。\n", "\(fence)")
             #expect(notice?.bodyStartLine == 7, "\(fence)")
         }

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 /// A notice as copied off an old web page, written for the project (fictional organizations).
 let webPageNotice = """

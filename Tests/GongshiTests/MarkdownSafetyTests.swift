@@ -1,5 +1,11 @@
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 @Suite("Markdown is rendered by libcmark and nothing unsafe reaches readers")
 struct MarkdownSafetyTests {

@@ -2,7 +2,13 @@ import Foundation
 import PropertyBased
 import Testing
 import Yams
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 /// Characters that break naive YAML, HTML and URL handling, with Chinese and astral-plane text.
 let trickyCharacters: [Character] = Array("abcXYZ019 :#&*!|>%@`'\"<>/\\[]{},?-=~_.整改巡察通报关于〔〕（）“”：，。😀𠀀") + ["\u{202E}", "\u{00A0}", "\u{FEFF}"]
@@ -38,10 +44,11 @@ struct PropertyTests {
     @Test func titleIsEscapedInEveryContext() async {
         let templates = TemplateSet.builtin()
         func page(_ title: String) -> String {
-            let notice = Notice(sourcePath: "content/notices/a.md", title: title, org: "单位", date: CalendarDate("2025-07-28")!,
-                                slug: "a", column: "巡察整改", body: "正文")
-            let model = SiteModel(content: LoadedContent(config: SiteConfig(title: "网站"), notices: [notice]))
-            return SiteRenderer(model: model, templates: templates).renderNotice(at: 0)
+            let fields = NoticeFields(title: title, org: "单位", date: CalendarDate("2025-07-28")!, slug: "a", column: "巡察整改")
+            let notice = Notice(sourcePath: "content/notices/a.md", fields: fields, body: "正文")
+            let model = SiteModel(config: SiteConfig(title: "网站"), notices: [notice.summary])
+            let page = SiteRenderer(model: model, templates: templates).renderNotice(notice, at: 0)
+            return String(decoding: page.html, as: UTF8.self)
         }
         func escape(_ s: String) -> String {
             s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
@@ -82,7 +89,7 @@ struct PropertyTests {
             #expect(notice.title == title)
             #expect(notice.org == org)
             #expect(notice.date == date)
-            #expect(notice.summary == title + org)
+            #expect(notice.fields.summary == title + org)
             #expect(notice.inspection == Inspection(group: group, start: date))
             #expect(notice.problems == problems)
             #expect(notice.contact?.phone == [org])

@@ -1,5 +1,11 @@
 import Foundation
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 /// A throw-away site folder in the system's temporary directory.
 struct TempSite {

@@ -1,15 +1,22 @@
 import Foundation
 import Testing
-@testable import Gongshi
+@testable import GongshiCore
+@testable import GongshiMarkdown
+@testable import GongshiContent
+@testable import GongshiRender
+@testable import GongshiOutput
+@testable import GongshiBuild
+@testable import GongshiAuthoring
 
 @Suite("Validation across fields and notices")
 struct ValidatorTests {
     let site = SiteConfig(title: "测试", contact: Contact(phone: ["010-1"]))
 
     func warnings(_ extra: String, date: String = "2025-07-28") throws -> [Diagnostic] {
-        let (notice, diagnostics) = decode(noticeText(date: date, extra: extra))
+        let (notice, diagnostics) = NoticeLoader.decode(data: Data(noticeText(date: date, extra: extra).utf8), path: "content/notices/test.md",
+                                                        defaultColumn: SiteConfig.standardColumn)
         #expect(diagnostics.isEmpty, "\(diagnostics)")
-        return Validator.validate(try #require(notice), site: site)
+        return Validator.fieldChecks(try #require(notice), site: site)
     }
 
     @Test func cleanNoticeHasNoWarnings() throws {
@@ -39,8 +46,8 @@ struct ValidatorTests {
     }
 
     @Test func noFeedbackChannelAnywhereIsWarned() throws {
-        let (notice, _) = decode(noticeText())
-        let found = Validator.validate(try #require(notice), site: SiteConfig(title: "无联系方式"))
+        let (notice, _) = NoticeLoader.decode(data: Data(noticeText().utf8), path: "content/notices/test.md", defaultColumn: SiteConfig.standardColumn)
+        let found = Validator.fieldChecks(try #require(notice), site: SiteConfig(title: "无联系方式"))
         #expect(found.count == 1)
         #expect(found[0].message.contains("反馈渠道"))
     }

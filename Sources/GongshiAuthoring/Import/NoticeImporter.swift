@@ -1,0 +1,339 @@
+import GongshiCore
+import GongshiContent
+import Foundation
+import Yams
+
+/// Turns a notice as published (text copied from a web page, or a plain-text export) into a content file:
+/// front matter with what could be recognized, and the body as Markdown with its outline numbering as headings.
+/// Nothing of the body is dropped except web-page debris (navigation, counters, print/close links).
+public struct NoticeImporter: Sendable {
+    public struct Result: Sendable {
+        public var title: String?
+        public var org: String?
+        public var date: CalendarDate?
+        public var inspection: Inspection?
+        public var stats: ProgressStats?
+        public var problems: [Problem] = []
+        public var contact: Contact?
+        public var signature: Signature?
+        public var body: String
+        /// Field names found, in schema order.
+        public var found: [String]
+        /// Fields left for a person to fill in.
+        public var missing: [String]
+        /// Anonymized dates such as 2023年X月, kept in the text.
+        public var anonymizedDates: [String]
+    }
+
+    public init() {}
+
+    // MARK: Patterns
+
+    static func regex(_ pattern: String) -> NSRegularExpression { try! NSRegularExpression(pattern: pattern) }
+    static let chineseDate = regex("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日")
+    static let isoDate = regex("(\\d{4})-(\\d{1,2})-(\\d{1,2})")
+    static let monthDay = regex("(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日")
+    static let anonymized = regex("\\d{4}\\s*年\\s*[XxＸ]+\\s*月|[XxＸ]+\\s*月\\s*[\\dXxＸ]*\\s*日")
+    static let group = regex("([\\p{Han}]{0,12}?巡察[\\p{Han}]{0,4}?组)")
+    static let round = regex("((?:[一二三四五六七八九十\\d]+届)?[\\p{Han}]{0,4}?第[一二三四五六七八九十\\d]+轮[\\p{Han}]{0,4}?巡察)")
+    static let target = regex("对([\\p{Han}“”\"（）()]{2,30}?)(?:开展|进行)")
+    static let phone = regex("(?<!\\d)(0\\d{2,3}-\\d{7,8}|1[3-9]\\d{9}|\\d{7,8})(?!\\d)")
+    static let email = regex("[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+")
+    static let postcode = regex("(?:邮编|邮政编码)[:：]?\\s*(\\d{6})")
+    static let address = regex("(?:通信地址|通讯地址|邮寄地址|地址|邮政信箱)[:：]\\s*([^，。；;,\\n（(]+)")
+    static let envelope = regex("(?:信封|邮件主题)上?(?:请)?注明[“\"「]([^”\"」]+)[”\"」]")
+    static let total = regex("(\\d+)\\s*个(?:具体)?问题")
+    static let done = regex("(?:已完成整改|已整改到位|完成整改)\\s*(\\d+)\\s*[项个]")
+    static let partial = regex("其余\\s*(\\d+)\\s*[项个][^。]*?(?:阶段性成效|长期)")
+
+    /// Lines of web-page furniture, dropped.
+    static let debris: [NSRegularExpression] = [
+        regex("^今天是"), regex("^您当前(所在)?的?位置"), regex("^(来源|浏览量|浏览次数|点击数|阅读次数)[:：]"),
+        regex("^(发布日期|发布时间)[:：]"), regex("打印本页|关闭窗口|【\\s*字体"), regex("^(上一篇|下一篇)[:：]"),
+    ]
+
+    static func firstMatch(_ pattern: NSRegularExpression, in text: String, group: Int = 1) -> String? {
+        guard let m = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let r = Range(m.range(at: group), in: text) else { return nil }
+        return String(text[r])
+    }
+
+    static func allMatches(_ pattern: NSRegularExpression, in text: String, group: Int = 1) -> [String] {
+        pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { m in
+            Range(m.range(at: group), in: text).map { String(text[$0]) }
+        }
+    }
+
+    /// The dates of `text` in order; a date without a year takes the year of the date before it (or `year`).
+    static func dates(in text: String, year: Int?) -> [(CalendarDate, Range<String.Index>)] {
+        var found: [(CalendarDate, Range<String.Index>)] = []
+        for m in chineseDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
+                found.append((d, r))
+            }
+        }
+        for m in isoDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
+                found.append((d, r))
+            }
+        }
+        for m in monthDay.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            guard let r = Range(m.range, in: text), !found.contains(where: { $0.1.overlaps(r) }) else { continue }
+            let previousYear = found.filter { $0.1.upperBound <= r.lowerBound }.max { $0.1.lowerBound < $1.1.lowerBound }?.0.year ?? year
+            let parts = (1...2).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            if let y = previousYear, parts.count == 2, let d = CalendarDate(year: y, month: parts[0], day: parts[1]) {
+                found.append((d, r))
+            }
+        }
+        return found.sorted { $0.1.lowerBound < $1.1.lowerBound }
+    }
+
+    // MARK: Import
+
+    /// `formatted` gives Markdown for lines that carry formatting (bold, list items, tables from a .docx),
+    /// keyed by the line's plain text; other lines are escaped and laid out by their numbering.
+    public func parse(_ source: String, formatted: [String: String] = [:], tables: [[[String]]] = []) -> Result {
+        var lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            .split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}"))) }
+        // Publication date from the page furniture before it is dropped.
+        var publishDate: CalendarDate?
+        for line in lines where line.hasPrefix("发布日期") || line.hasPrefix("发布时间") {
+            publishDate = Self.dates(in: line, year: nil).first?.0
+        }
+        lines = lines.filter { line in !Self.debris.contains { $0.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil } }
+        lines = lines.filter { !$0.isEmpty }
+
+        // Title: the first line, once (pages often repeat it), with stray spaces between Chinese characters removed;
+        // a first line that reads like a sentence of the body is no title.
+        var title: String?
+        if let first = lines.first, !Self.looksLikeBodySentence(first) {
+            title = Self.removeSpacesBetweenHan(first)
+            lines.removeFirst()
+            while let next = lines.first, Self.removeSpacesBetweenHan(next) == title { lines.removeFirst() }
+        }
+
+        // Signature: an organization line followed by a date line at the end (found before broken lines are joined).
+        var signature: Signature?
+        if lines.count >= 2, let last = lines.last, let date = Self.dates(in: last, year: nil).first?.0,
+           last.count <= 16, lines[lines.count - 2].count <= 40, !lines[lines.count - 2].contains("：") {
+            signature = Signature(org: lines[lines.count - 2], date: date)
+        }
+        let signatureLines = signature == nil ? [] : Array(lines.suffix(2))
+        lines = Self.joinBrokenLines(signature == nil ? lines : Array(lines.dropLast(2)), keep: Set(formatted.keys)) + signatureLines
+        let text = lines.joined(separator: "\n")
+
+        let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org
+        let date = publishDate ?? signature?.date
+
+        // The inspection: from the first paragraph that names an inspection group.
+        var inspection: Inspection?
+        if let preamble = lines.first(where: { Self.group.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }),
+           let groupName = Self.firstMatch(Self.group, in: preamble) {
+            let dates = Self.dates(in: preamble, year: date?.year)
+            var i = Inspection(group: groupName.replacingOccurrences(of: "根据", with: ""))
+            i.round = Self.firstMatch(Self.round, in: preamble)
+            // "九届县委第二轮巡察第三巡察组": the round, then the group.
+            if let round = i.round, i.group.hasPrefix(round), i.group.count > round.count + 1 {
+                i.group = String(i.group.dropFirst(round.count))
+            }
+            i.target = Self.firstMatch(Self.target, in: preamble)
+            // "…至…" gives the period; a date followed by 反馈 is the feedback.
+            if let range = preamble.range(of: "至"), let start = dates.last(where: { $0.1.upperBound <= range.lowerBound }),
+               let end = dates.first(where: { $0.1.lowerBound >= range.upperBound }) {
+                i.start = start.0
+                i.end = end.0
+            }
+            if let feedback = dates.first(where: { d in
+                let after = preamble[d.1.upperBound...].prefix(40)
+                return after.contains("反馈") && d.0 != i.start && d.0 != i.end
+            }) {
+                i.feedback = feedback.0
+            }
+            inspection = i
+        }
+
+        // Counts as the notice states them.
+        var stats: ProgressStats?
+        if let total = Self.firstMatch(Self.total, in: text).flatMap(Int.init) {
+            var s = ProgressStats(total: total)
+            if let done = Self.firstMatch(Self.done, in: text).flatMap(Int.init) { s.done = done }
+            if let partial = Self.firstMatch(Self.partial, in: text).flatMap(Int.init) { s.partial = partial }
+            if s.done == nil, text.contains("\(total)个问题全部完成整改") || text.range(of: "\(total)\\s*个[^。]{0,10}问题全部完成整改", options: .regularExpression) != nil {
+                s.done = total
+            }
+            stats = s
+        }
+
+        // Feedback channels from the paragraph inviting supervision (or the whole text).
+        let contactText = lines.last(where: { $0.contains("监督") || $0.contains("联系") || $0.contains("电话") }) ?? text
+        var contact = Contact()
+        let contactZone = lines.filter { $0.contains("电话") || $0.contains("联系") || $0.contains("邮箱") || $0.contains("地址") || $0.contains("信箱") || $0.contains("邮编") || $0.contains("邮政编码") || $0 == contactText }.joined(separator: "\n")
+        contact.phone = Self.allMatches(Self.phone, in: contactZone, group: 1)
+        contact.email = Self.firstMatch(Self.email, in: contactZone, group: 0)
+        contact.address = Self.firstMatch(Self.address, in: contactZone)
+        contact.postcode = Self.firstMatch(Self.postcode, in: contactZone)
+        contact.envelope = Self.firstMatch(Self.envelope, in: text)
+
+        var body = Self.markdown(from: signature == nil ? lines : Array(lines.dropLast(2)), formatted: formatted)
+        if signature != nil { body += "\n" + lines.suffix(2).joined(separator: "\n\n") + "\n" }
+
+        let anonymized = Self.allMatches(Self.anonymized, in: source, group: 0)
+        var found: [String] = []
+        var missing: [String] = []
+        func note(_ name: String, _ present: Bool) { if present { found.append(name) } else { missing.append(name) } }
+        note("title", title != nil)
+        note("org", org != nil)
+        note("date", date != nil)
+        note("inspection.group", inspection != nil)
+        if let i = inspection {
+            note("inspection.start", i.start != nil)
+            note("inspection.end", i.end != nil)
+            note("inspection.feedback", i.feedback != nil)
+        }
+        note("stats", stats != nil)
+        note("contact", !contact.isEmpty)
+        note("signature", signature != nil)
+        var problems = tables.flatMap(Self.problems(fromTable:))
+        if problems.isEmpty { problems = Self.problems(fromLines: lines) }
+        if !problems.isEmpty { found.append("problems") }
+        return Result(title: title, org: org, date: date, inspection: inspection, stats: problems.isEmpty ? stats : nil,
+                      problems: problems, contact: contact.isEmpty && contact.envelope == nil ? nil : contact, signature: signature,
+                      body: body, found: found, missing: missing, anonymizedDates: anonymized)
+    }
+
+    /// A table whose header names the problem and its status (问题 / 整改情况 or 状态) gives the problem list.
+    static func problems(fromTable rows: [[String]]) -> [Problem] {
+        guard let header = rows.first else { return [] }
+        func column(_ words: [String]) -> Int? { header.firstIndex { h in words.contains { h.contains($0) } } }
+        guard let titleColumn = column(["问题"]), let statusColumn = column(["状态", "整改情况", "进展", "进度"]), titleColumn != statusColumn else { return [] }
+        let categoryColumn = column(["类别", "方面"]).flatMap { $0 == titleColumn ? nil : $0 }
+        let ownerColumn = column(["责任"])
+        return rows.dropFirst().compactMap { cells in
+            guard titleColumn < cells.count, statusColumn < cells.count, !cells[titleColumn].isEmpty else { return nil }
+            return Problem(title: cells[titleColumn], category: categoryColumn.flatMap { $0 < cells.count ? cells[$0].nonEmpty : nil },
+                           status: status(from: cells[statusColumn]), owner: ownerColumn.flatMap { $0 < cells.count ? cells[$0].nonEmpty : nil })
+        }
+    }
+
+    static let problemItem = regex("^(?:\\d+[.．、]|[（(]\\d+[）)])?\\s*针对(.{2,60}?)问题")
+    static let statusWords = ["已经整改到位", "已整改到位", "整改到位", "已完成整改", "取得阶段性成效", "阶段性成效", "需长期整改", "长期坚持", "持续推进"]
+
+    /// Problem items (“1.针对…问题”) with a status on the line under them or in the item itself; the category is
+    /// the heading (（一）… or 第一方面…) they stand under.
+    static func problems(fromLines lines: [String]) -> [Problem] {
+        var found: [Problem] = []
+        var category: String?
+        for (i, line) in lines.enumerated() {
+            if isHeading(line) {
+                category = line.replacingOccurrences(of: "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", with: "", options: .regularExpression)
+                continue
+            }
+            guard let title = firstMatch(problemItem, in: line) else { continue }
+            let next = i + 1 < lines.count ? lines[i + 1] : ""
+            let statusLine = next.count <= 30 && statusWords.contains(where: { next.contains($0) }) ? next
+                : statusWords.first(where: { line.contains($0) }).map { _ in line }
+            guard let statusLine else { continue }
+            found.append(Problem(title: title.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"")), category: category, status: status(from: statusLine)))
+        }
+        return found
+    }
+
+    /// 已经整改到位 → done; 取得阶段性成效 / 需长期整改 / 长期坚持 → partial or ongoing.
+    static func status(from text: String) -> ProblemStatus {
+        if let exact = ProblemStatus(text: text) { return exact }
+        if text.contains("阶段性") { return .partial }
+        if text.contains("长期") || text.contains("持续") || text.contains("正在") { return .ongoing }
+        if text.contains("到位") || text.contains("完成") || text.contains("已整改") { return .done }
+        return .ongoing
+    }
+
+    /// A long line with sentence punctuation is body text, not a title.
+    static func looksLikeBodySentence(_ line: String) -> Bool {
+        line.count > 50 || line.hasSuffix("。") || (line.count > 30 && (line.contains("，") || line.contains(",")))
+    }
+
+    /// Joins a line to the next when a PDF or page copy broke a sentence in the middle.
+    static func joinBrokenLines(_ lines: [String], keep: Set<String> = []) -> [String] {
+        var out: [String] = []
+        let enders: Set<Character> = ["。", "！", "？", "；", "：", ":", "”", "」", "）", ")"]
+        for line in lines {
+            if let last = out.last, !last.isEmpty, !line.isEmpty, !keep.contains(line), !keep.contains(last), let end = last.last, !enders.contains(end),
+               !isHeading(line), !isHeading(last), last.count > 20, !isDateLine(line) {
+                out[out.count - 1] = last + line
+            } else {
+                out.append(line)
+            }
+        }
+        return out
+    }
+
+    /// A short line holding a date (the signature's) is never joined to the line before it.
+    static func isDateLine(_ line: String) -> Bool { line.count <= 16 && !dates(in: line, year: nil).isEmpty }
+
+    static let level1 = regex("^[一二三四五六七八九十]+、|^第[一二三四五六七八九十]+(个)?方面")
+    static let level2 = regex("^[（(][一二三四五六七八九十]+[）)]|^关于[“\"].+[”\"]问题的整改情况$")
+    static let level3 = regex("^\\d+[.．、]|^[（(]\\d+[）)]")
+
+    /// `## ` for 一、 and 第一方面, `### ` for （一） and 关于“…”问题的整改情况 (short lines only), nil otherwise.
+    static func headingPrefix(_ line: String) -> String? {
+        let r = NSRange(line.startIndex..., in: line)
+        if level1.firstMatch(in: line, range: r) != nil && line.count < 80 { return "## " }
+        if level2.firstMatch(in: line, range: r) != nil && line.count < 60 { return "### " }
+        return nil
+    }
+
+    static func isHeading(_ line: String) -> Bool { headingPrefix(line) != nil }
+
+    /// Outline numbering as Markdown: 一、 and 第一方面 → ##, （一） and 关于“…”问题的整改情况 → ### (when short),
+    /// everything else a paragraph. Markdown's own characters are escaped so the text stays text.
+    static func markdown(from lines: [String], formatted: [String: String] = [:]) -> String {
+        var out = ""
+        for line in lines {
+            out += (headingPrefix(line) ?? "") + (formatted[line] ?? escapeMarkdown(line)) + "\n\n"
+        }
+        return out
+    }
+
+    static func escapeMarkdown(_ line: String) -> String {
+        var out = ""
+        for (i, c) in line.enumerated() {
+            if "\\`*_[]<>#|".contains(c) || (i == 0 && "-+=".contains(c)) { out.append("\\") }
+            out.append(c)
+        }
+        // "1. " at the start would become a list whose numbering Markdown renumbers; keep the number as written.
+        if let m = level3.firstMatch(in: out, range: NSRange(out.startIndex..., in: out)), let r = Range(m.range, in: out),
+           let dot = out[r].lastIndex(where: { $0 == "." }) {
+            out.insert("\\", at: dot)
+        }
+        return out
+    }
+
+    static func removeSpacesBetweenHan(_ text: String) -> String {
+        text.replacingOccurrences(of: "(?<=\\p{Han})\\s+(?=\\p{Han})", with: "", options: .regularExpression)
+    }
+
+    /// The content file for a parsed notice: front matter in the documented schema, then the body.
+    public static func file(for result: Result) throws -> String {
+        struct Front: Encodable {
+            var title: String?
+            var org: String?
+            var date: CalendarDate?
+            var inspection: Inspection?
+            var problems: [Problem]?
+            var stats: ProgressStats?
+            var contact: Contact?
+            var signature: Signature?
+        }
+        let encoder = YAMLEncoder()
+        encoder.options.allowUnicode = true
+        let yaml = try encoder.encode(Front(title: result.title, org: result.org, date: result.date, inspection: result.inspection,
+                                                  problems: result.problems.isEmpty ? nil : result.problems, stats: result.stats, contact: result.contact, signature: result.signature))
+        var header = ""
+        if !result.missing.isEmpty { header += "# 导入时没有找到，请人工填写：\(result.missing.joined(separator: "、"))\n" }
+        if !result.anonymizedDates.isEmpty { header += "# 原文中有隐去的日期（已保留在正文中，未猜测）：\(result.anonymizedDates.joined(separator: "、"))\n" }
+        return "---\n" + header + yaml + "---\n\n" + result.body
+    }
+}

@@ -1,0 +1,48 @@
+import GongshiContent
+import GongshiOutput
+import Foundation
+import GongshiCore
+import GongshiRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build was made from, kept beside the output (`.public.buildinfo`), so that a
+/// build with nothing changed can stop early instead of writing the same site again.
+struct BuildStamp: Equatable {
+    var fingerprint: String
+    var noticeCount: Int
+
+    static func url(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).buildinfo")
+    }
+
+    static func read(for output: URL) -> BuildStamp? {
+        guard let text = try? String(contentsOf: url(for: output), encoding: .utf8) else { return nil }
+        let parts = text.split(separator: "\n")
+        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
+        return BuildStamp(fingerprint: String(parts[0]), noticeCount: count)
+    }
+
+    func write(for output: URL) {
+        try? Data("\(fingerprint)\n\(noticeCount)\n".utf8).write(to: BuildStamp.url(for: output))
+    }
+}
+
+extension SiteLayout {
+    /// A digest of every input a build reads: path, size and modification time (to the nanosecond) of each file
+    /// under content/ and templates/, the built-in templates, and `extra` (the options). Changes whenever any of
+    /// them changes; used to skip builds with nothing to do and by `gongshi serve` to notice edits.
+    public func inputFingerprint(extra: String = "") -> String {
+        var entries: [String] = [extra, String(StableID.hash(BuiltinTemplates.files.map(\.text).joined()), radix: 16)]
+        for folder in [content, templates] {
+            for entry in FileTree.entries(under: folder.path) {
+                var info = stat() // follows links: editing a linked file changes the fingerprint
+                let found = stat(entry.path, &info) == 0
+                entries.append("\(entry.path)\t\(found ? Int64(info.st_size) : -1)\t\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")
+            }
+        }
+        entries.sort()
+        return String(StableID.hash(entries.joined(separator: "\n")), radix: 16) + "-\(entries.count)"
+    }
+}

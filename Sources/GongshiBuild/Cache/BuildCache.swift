@@ -1,0 +1,166 @@
+import Foundation
+import GongshiCore
+import GongshiContent
+import GongshiOutput
+import GongshiRender
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the last successful build into an output folder knew, kept beside it in `.<output>.cache/`, so the next
+/// build decodes only the notice files that changed and renders only the pages whose inputs changed:
+/// - `index.plist`: which program and output the cache belongs to; `pages.bin`: each output file's input key, size
+///   and modification time (see `PageRecord.encode`);
+/// - `notices-<n>.json`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
+///   (by file, with the digest of its bytes); `details-<n>.json`: the rest of their front matter, in the same
+///   order, decoded only for the notices whose page is made again;
+/// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
+///
+/// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
+/// which program made it and the output folder's identity. So it never describes an output it did not make.
+public struct BuildCache: Sendable {
+    public struct NoticeEntry: Sendable {
+        public var summary: NoticeSummary
+        public var loadDiagnostics: [Diagnostic]
+        /// Digest of what the per-notice checks depend on besides the file (settings, where its links lead).
+        public var checkKey: UInt64
+        public var checkDiagnostics: [Diagnostic]
+        /// The links in the body, so the check key can be worked out without parsing it.
+        public var links: [String]
+        /// The file's stamp when it was read: an unchanged, settled stamp means the file need not be read again.
+        public var file: FileStamp?
+    }
+
+    /// A notice entry as `notices-<n>.json` holds it.
+    struct StoredEntry: Codable {
+        var summary: NoticeSummary
+        var loadDiagnostics: [Diagnostic]
+        var checkKey: UInt64
+        var checkDiagnostics: [Diagnostic]
+        var links: [String]
+        var file: FileStamp?
+    }
+
+    struct Index: Codable {
+        var program: String
+        var settings: UInt64
+        var loadStarted: Int64
+        var output: String
+    }
+
+    /// Digest of the site settings the notices were decoded and checked with.
+    public var settings: UInt64 = 0
+    /// When the build that made this cache started loading (see `FileStamp.isSettled`).
+    public var loadStarted: Int64 = 0
+    public var notices: [String: NoticeEntry] = [:]
+    public var pages: [String: PageRecord] = [:]
+    public var tokens = TokenStore()
+    private var detailStore: DetailStore?
+
+    public init() {}
+
+    static func folder(for output: URL) -> URL { OutputFolders(output: output).cache }
+
+    /// The running program: a rebuilt gongshi may render differently, so it invalidates the cache.
+    static let program: String = {
+        // stat follows /proc/self/exe to the program file (its own times change with every process).
+        var info = stat()
+        let found = stat("/proc/self/exe", &info) == 0
+        let identity = found ? "\(info.st_size)|\(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)|\(info.st_ino)" : "unknown-\(getpid())"
+        return identity + "|" + String(Digest.of(BuiltinTemplates.files.map(\.text).joined()), radix: 16)
+    }()
+
+    /// Notices are stored in this many separate parts, so they are encoded and decoded on every core.
+    static let parts = 16
+
+    /// The cache the last build left for `output`, or an empty one when there is none or it does not match.
+    public static func read(for output: URL) -> BuildCache {
+        let folder = folder(for: output)
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent("index.plist")),
+              let index = try? PropertyListDecoder().decode(Index.self, from: data),
+              index.program == program, index.output == OutputFolders.identity(output) else { return BuildCache() }
+        let parts = parallelMap(Self.parts) { part -> [StoredEntry]? in
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).json")) else { return nil }
+            return try? JSONDecoder().decode([StoredEntry].self, from: data)
+        }
+        guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
+        var cache = BuildCache()
+        for stored in parts.compactMap({ $0 }).joined() {
+            cache.notices[stored.summary.sourcePath] = NoticeEntry(
+                summary: stored.summary, loadDiagnostics: stored.loadDiagnostics, checkKey: stored.checkKey,
+                checkDiagnostics: stored.checkDiagnostics, links: stored.links, file: stored.file)
+        }
+        cache.detailStore = DetailStore(folder: folder, parts: parts.map { $0!.map { ($0.summary.sourcePath, $0.summary.sourceDigest) } })
+        guard let pageData = try? Data(contentsOf: folder.appendingPathComponent("pages.bin")),
+              let pages = PageRecord.decode(pageData) else { return BuildCache() }
+        cache.pages = pages
+        cache.settings = index.settings
+        cache.loadStarted = index.loadStarted
+        cache.tokens = TokenStore(contentsOf: folder.appendingPathComponent("tokens.bin"))
+        return cache
+    }
+
+    /// The front matter of a notice from this cache (nil when the cache does not have it for these file contents).
+    public func fields(of notice: NoticeSummary) -> NoticeFields? {
+        detailStore?.fields(for: notice.sourcePath, digest: notice.sourceDigest)
+    }
+
+    /// Removes the cache (before the output it describes is replaced).
+    /// Invalidates the cache: without its index nothing else in the folder is read. (The notice parts stay, so
+    /// the next index can keep the parts that did not change.)
+    static func remove(for output: URL) {
+        try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("index.plist"))
+    }
+
+    /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
+    /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
+    /// A part whose notices are the ones `previous` (the cache this build read) had, unchanged, is left as it is;
+    /// `decoded` gives the front matter of notices this build decoded (the others' is in `previous`).
+    func writeIndex(for output: URL, previous: BuildCache, decoded: @Sendable (NoticeSummary) -> NoticeFields?) {
+        let folder = Self.folder(for: output)
+        let paths = notices.keys.sorted()
+        let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
+        // Which parts change, and their notices' details, before any part is written: a notice's details may be in
+        // a part of the last cache that a new part replaces. Each part is then encoded and written on its own, so
+        // the encoded parts are never all in memory.
+        let changed = parallelMap(Self.parts) { part -> [String]? in
+            let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
+            let unchanged = samePaths && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("details-\(part).json").path)
+                && members.allSatisfy { path in
+                    let old = previous.notices[path]!, new = notices[path]!
+                    return old.summary.sourceDigest == new.summary.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
+                }
+            return unchanged ? nil : members
+        }
+        // A notice taken from the last cache has its details there.
+        let details = parallelMap(Self.parts) { part -> [NoticeFields?] in
+            (changed[part] ?? []).map { path in
+                let notice = notices[path]!.summary
+                return decoded(notice) ?? previous.fields(of: notice)
+            }
+        }
+        let written = parallelMap(Self.parts) { part -> Bool in
+            guard let members = changed[part] else { return true }
+            let stored = members.map { path -> StoredEntry in
+                let entry = notices[path]!
+                return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
+                                   checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file)
+            }
+            guard !details[part].contains(where: { $0 == nil }), let summaries = try? JSONEncoder().encode(stored),
+                  let detailData = try? JSONEncoder().encode(details[part].map { $0! }) else { return false }
+            return (try? detailData.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
+                && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
+        }
+        let encoder = PropertyListEncoder()
+        encoder.outputFormat = .binary
+        let index = Index(program: Self.program, settings: settings, loadStarted: loadStarted, output: OutputFolders.identity(output))
+        guard written.allSatisfy({ $0 }), (try? PageRecord.encode(pages).write(to: folder.appendingPathComponent("pages.bin"))) != nil,
+              let data = try? encoder.encode(index) else { return }
+        let temporary = folder.appendingPathComponent("index.plist.tmp")
+        if (try? data.write(to: temporary)) != nil {
+            _ = rename(temporary.path, folder.appendingPathComponent("index.plist").path)
+        }
+    }
+}
+

@@ -1,0 +1,90 @@
+/// Feeds everything an Encodable value holds into a Digest (field names, values, where nils and lists start and
+/// end), in encoding order. Page views are Encodable so their input key costs one pass over plain values.
+import Foundation
+import GongshiCore
+import GongshiContent
+import GongshiRender
+import GongshiOutput
+final class DigestEncoder: Encoder {
+    var digest = Digest()
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    static func digest(_ value: some Encodable) -> UInt64 {
+        let encoder = DigestEncoder()
+        try? value.encode(to: encoder)
+        return encoder.digest.value
+    }
+
+    func add(_ marker: UInt8, _ text: String) {
+        digest.add(UInt64(marker))
+        digest.add(text)
+    }
+
+    func add(_ value: some Encodable) throws {
+        switch value {
+        case let text as String: add(1, text)
+        case let number as Int: add(2, String(number))
+        case let flag as Bool: add(3, flag ? "1" : "0")
+        case let number as Double: add(4, String(number))
+        default: try value.encode(to: self)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        digest.add(UInt64(10))
+        return KeyedEncodingContainer(Keyed(encoder: self))
+    }
+
+    func unkeyedContainer() -> UnkeyedEncodingContainer {
+        digest.add(UInt64(11))
+        return Unkeyed(encoder: self)
+    }
+
+    func singleValueContainer() -> SingleValueEncodingContainer { Single(encoder: self) }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let encoder: DigestEncoder
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil(forKey key: Key) throws { encoder.add(5, key.stringValue) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            encoder.add(6, key.stringValue)
+            try encoder.add(value)
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            encoder.add(6, key.stringValue)
+            return encoder.container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            encoder.add(6, key.stringValue)
+            return encoder.unkeyedContainer()
+        }
+        mutating func superEncoder() -> Encoder { encoder }
+        mutating func superEncoder(forKey key: Key) -> Encoder { encoder.add(6, key.stringValue); return encoder }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let encoder: DigestEncoder
+        var codingPath: [CodingKey] { [] }
+        var count = 0
+        mutating func encodeNil() throws { count += 1; encoder.add(7, "") }
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            count += 1
+            encoder.digest.add(UInt64(8))
+            try encoder.add(value)
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            count += 1
+            return encoder.container(keyedBy: keyType)
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer { count += 1; return encoder.unkeyedContainer() }
+        mutating func superEncoder() -> Encoder { encoder }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let encoder: DigestEncoder
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil() throws { encoder.add(7, "") }
+        mutating func encode<T: Encodable>(_ value: T) throws { try encoder.add(value) }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import GongshiContent
+import GongshiCore
+import GongshiOutput
+import GongshiRender
+
+/// What a build asks for.
+public struct BuildOptions: Sendable {
+    /// The site folder (holds content/ and optionally templates/).
+    public var site: URL
+    /// Where the site is written; default `<site>/public`.
+    public var output: URL?
+    public var maxFileSize: Int
+    /// Overrides site.yaml's baseURL (for previews on another address).
+    public var baseURL: String?
+    /// Skip the build when no input changed since the last successful build into the same output.
+    public var reuseUnchangedOutput = true
+    /// Called after each notice page is rendered with (pages done, pages in all).
+    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Called as the build passes each named point (tests stop a build there to see what an interruption leaves).
+    public var checkpoint: (@Sendable (BuildCheckpoint) -> Void)?
+
+    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize, baseURL: String? = nil) {
+        self.site = site
+        self.output = output
+        self.maxFileSize = maxFileSize
+        self.baseURL = baseURL
+    }
+}
+
+/// What a build did.
+public struct BuildReport: Sendable {
+    public var output: URL
+    public var noticeCount: Int
+    public var filesWritten: Int
+    /// Of those, files whose bytes did not change (left as they were, modification time kept).
+    public var filesUnchanged: Int = 0
+    /// Of those, pages kept without rendering them again: nothing they are made from had changed.
+    public var pagesReused: Int = 0
+    /// Warnings (a successful build has no errors).
+    public var diagnostics: [Diagnostic]
+    /// Nothing had changed since the last build, so nothing was written.
+    public var upToDate = false
+}
+
+/// Points of a build a test can stop it at (see `BuildOptions.checkpoint`).
+public enum BuildCheckpoint: String, Sendable, CaseIterable {
+    case checked, staged, swapped, recorded
+}
+
+/// The whole pipeline as named steps: stop if up to date, load and check, model, render and write, commit, record.
+/// Every reuse of the last build's work is decided here and in the steps (Steps/), never in the stages.
+public enum SiteBuilder {
+    /// Builds the site. Throws BuildFailure with every diagnostic when anything is wrong; the output
+    /// folder is then left exactly as it was.
+    @discardableResult
+    public static func build(_ options: BuildOptions) throws -> BuildReport {
+        let run = BuildRun(options)
+        if let report = run.upToDate() { return report }
+        let cache = run.readCache()
+        let checked = try run.loadAndCheck(cache)
+        let site = run.model(checked, cache)
+        options.checkpoint?(.checked)
+        let staged = try StagedOutput(output: run.output, site: run.layout, reuse: options.reuseUnchangedOutput)
+        let pages = try run.renderAndWrite(site, into: staged, cache: cache, diagnostics: checked.diagnostics)
+        options.checkpoint?(.staged)
+        try run.commit(staged, diagnostics: checked.diagnostics)
+        options.checkpoint?(.swapped)
+        run.record(checked, site, pages: pages, previous: cache)
+        options.checkpoint?(.recorded)
+        return BuildReport(output: run.output, noticeCount: site.model.notices.count, filesWritten: staged.filesWritten,
+                           filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics)
+    }
+
+    /// Load and validate only (`gongshi check`): every diagnostic for the site, and how many notices loaded.
+    public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (noticeCount: Int?, diagnostics: [Diagnostic]) {
+        let checked = BuildRun.check(layout, maxFileSize: maxFileSize, cache: BuildCache())
+        return (checked.config == nil ? nil : checked.notices.count, checked.diagnostics)
+    }
+}

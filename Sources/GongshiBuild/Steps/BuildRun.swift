@@ -1,0 +1,171 @@
+import Foundation
+import GongshiContent
+import GongshiCore
+import GongshiOutput
+import GongshiRender
+
+/// What the load-and-check step hands on: summaries for the model, the front matter this build decoded (for the
+/// pages), what the next cache keeps, the templates and every diagnostic. Field positions and texts are gone.
+struct CheckedSite: Sendable {
+    var config: SiteConfig?
+    var notices: [NoticeSummary] = []
+    var decoded: [String: NoticeFields] = [:]
+    var entries: [BuildCache.NoticeEntry] = []
+    var attachments: [String] = []
+    var loadStarted: Int64 = 0
+    var templates: TemplateSet?
+    var diagnostics: [Diagnostic] = []
+}
+
+/// The render stage's inputs for one build: the renderer, the page keys and where whole notices come from.
+struct ModelledSite: Sendable {
+    let model: SiteModel
+    let renderer: SiteRenderer
+    let keys: PageKeys
+    let source: BuildNoticeSource
+    let attachments: [(path: String, source: URL)]
+}
+
+/// One build's steps (see `SiteBuilder.build`), with what they share: the site, the output and the options.
+final class BuildRun: @unchecked Sendable {
+    let options: BuildOptions
+    let layout: SiteLayout
+    let output: URL
+    let fingerprint: String
+    private var clock = StageClock()
+
+    init(_ options: BuildOptions) {
+        self.options = options
+        layout = SiteLayout(root: options.site)
+        output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
+        fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)|\(BuildCache.program)")
+        clock.lap("input fingerprint")
+    }
+
+    /// Nothing changed since the last successful build into this folder, by this same program: the output is
+    /// already right. (A new gongshi may render differently, so it builds again.)
+    func upToDate() -> BuildReport? {
+        guard options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
+              stamp.fingerprint == fingerprint + "|" + OutputFolders.identity(output),
+              FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) else { return nil }
+        return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
+    }
+
+    /// What the last build into this folder knew: unchanged files are not decoded, unchanged pages not rendered.
+    func readCache() -> BuildCache {
+        try? FileManager.default.removeItem(at: BuildStamp.url(for: output))
+        let cache = options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache()
+        clock.lap("read build cache")
+        return cache
+    }
+
+    func loadAndCheck(_ cache: BuildCache) throws -> CheckedSite {
+        var checked = BuildRun.check(layout, maxFileSize: options.maxFileSize, cache: cache)
+        clock.lap("load and check")
+        if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
+            checked.diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
+                                              hint: "例如 --base-url http://127.0.0.1:8000/dwgk/xczg/"))
+        }
+        if let config = checked.config, options.baseURL == nil, config.baseURL == nil {
+            checked.diagnostics.append(.warning("site.yaml 没有设置 baseURL：不生成订阅源和站点地图，页面也没有规范链接",
+                                                file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
+        }
+        guard checked.config != nil, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
+        return checked
+    }
+
+    /// Load, validate and read the templates, reusing what `cache` knows.
+    static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache) -> CheckedSite {
+        let loaded = LoadStep(layout: layout, maxFileSize: maxFileSize, cache: cache).run()
+        var checked = CheckedSite(config: loaded.config, attachments: loaded.attachments, loadStarted: loaded.started,
+                                  diagnostics: loaded.diagnostics)
+        checked.notices = loaded.notices.map(\.summary)
+        for case .decoded(let summary, let fields, _) in loaded.notices { checked.decoded[summary.sourcePath] = fields }
+        if let config = loaded.config {
+            let found = CheckStep(layout: layout, config: config, cache: cache).run(loaded)
+            checked.diagnostics += found.diagnostics
+            checked.entries = found.entries
+        }
+        let hasSiteTemplates = FileManager.default.fileExists(atPath: layout.templates.path)
+        let (templates, templateDiagnostics) = TemplateSet.load(siteTemplates: hasSiteTemplates ? layout.templates : nil)
+        checked.templates = templates
+        checked.diagnostics += templateDiagnostics
+        return checked
+    }
+
+    func model(_ checked: CheckedSite, _ cache: BuildCache) -> ModelledSite {
+        let config = checked.config!
+        let model = SiteModel(config: config, notices: checked.notices)
+        let renderer = SiteRenderer(model: model, templates: checked.templates!, baseURL: options.baseURL, attachments: checked.attachments)
+        let links = Dictionary(checked.entries.map { ($0.summary.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
+        let source = BuildNoticeSource(root: layout.root, defaultColumn: config.defaultColumn, decoded: checked.decoded, cache: cache)
+        let attachments = checked.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
+        clock.lap("site model")
+        return ModelledSite(model: model, renderer: renderer, keys: PageKeys(renderer: renderer, links: links), source: source,
+                            attachments: attachments)
+    }
+
+    /// Renders into the staging folder. The old cache describes the old output: it goes before anything is
+    /// replaced; the new one is written (tokens as pages are made, the rest after the swap) only for an output this
+    /// build completed.
+    func renderAndWrite(_ site: ModelledSite, into staged: StagedOutput, cache: BuildCache, diagnostics: [Diagnostic]) throws -> [String: PageRecord] {
+        BuildCache.remove(for: output)
+        let tokens = TokenStore.Writer(for: output, previous: cache.tokens)
+        defer { tokens.close() }
+        let step = RenderStep(renderer: site.renderer, keys: site.keys, output: staged, source: site.source, cache: cache,
+                              tokens: tokens, progress: options.progress)
+        do {
+            let pages = try step.run(attachments: site.attachments)
+            clock.lap("render and write")
+            return pages
+        } catch {
+            staged.abandon()
+            throw failure(error, diagnostics)
+        }
+    }
+
+    func commit(_ staged: StagedOutput, diagnostics: [Diagnostic]) throws {
+        do { try staged.commit() } catch {
+            staged.abandon()
+            throw failure(error, diagnostics)
+        }
+        clock.lap("swap in")
+    }
+
+    private func failure(_ error: Error, _ diagnostics: [Diagnostic]) -> BuildFailure {
+        if let failure = error as? BuildFailure { return BuildFailure(diagnostics + failure.diagnostics) }
+        return BuildFailure(diagnostics + [.error("写入输出文件夹失败：\(error.localizedDescription)", file: output.path,
+                                                  hint: "请检查磁盘空间和文件夹权限；原有的输出没有改动")])
+    }
+
+    /// Records what this build was made from (for the no-op check) and what the next build can reuse.
+    func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], previous: BuildCache) {
+        BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count).write(for: output)
+        var next = BuildCache()
+        next.settings = checked.config!.digest
+        next.loadStarted = checked.loadStarted
+        for entry in checked.entries { next.notices[entry.summary.sourcePath] = entry }
+        next.pages = pages
+        let decoded = checked.decoded
+        next.writeIndex(for: output, previous: previous, decoded: { decoded[$0.sourcePath] })
+        clock.lap("write build cache")
+    }
+}
+
+/// Whole notices for the pages a build makes: the front matter this build decoded, or else the cache's, with the
+/// body read again from the file (digest-checked); a notice neither holds is decoded from its file.
+struct BuildNoticeSource: NoticeSource {
+    let root: URL
+    let defaultColumn: String
+    let decoded: [String: NoticeFields]
+    let cache: BuildCache
+
+    func notice(for summary: NoticeSummary) throws -> Notice {
+        guard let fields = decoded[summary.sourcePath] ?? cache.fields(of: summary) else {
+            return try NoticeFiles(root: root, defaultColumn: defaultColumn).notice(for: summary)
+        }
+        let texts = try NoticeLoader.texts(of: summary, root: root)
+        return Notice(sourcePath: summary.sourcePath, sourceDigest: summary.sourceDigest, fields: fields,
+                      defaultColumn: defaultColumn, body: texts.body, bodyStartLine: texts.bodyFirstLine)
+    }
+}

@@ -1,0 +1,60 @@
+import GongshiContent
+import GongshiOutput
+import Foundation
+import GongshiCore
+import GongshiRender
+
+/// The input key of each page: a digest of everything it is made from. A page whose key is the one the last build
+/// recorded, and whose published file nobody changed since, is kept instead of rendered again.
+struct PageKeys: Sendable {
+    let renderer: SiteRenderer
+    /// Digest of what every page depends on: the program, templates, strings, settings and address.
+    let siteKey: UInt64
+    /// Each notice's body links by source path (from the checks): where they lead is part of its page's key.
+    let links: [String: [String]]
+    /// Digest of the frame of notice pages in each column, by column name ("" for none).
+    let frames: [String: UInt64]
+
+    init(renderer: SiteRenderer, links: [String: [String]]) {
+        self.renderer = renderer
+        self.links = links
+        siteKey = Digest.of(BuildCache.program, String(renderer.templates.fingerprint), String(renderer.model.config.digest),
+                            renderer.baseURL ?? "")
+        var frames: [String: UInt64] = [:]
+        for column in [nil] + renderer.model.columns.map(Optional.some) {
+            frames[column?.name ?? ""] = DigestEncoder.digest(renderer.noticeFrame(column: column))
+        }
+        self.frames = frames
+    }
+
+    /// The key of a page made from one view with one template.
+    func key(of page: TemplatePage) -> UInt64 {
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add(page.template)
+        digest.add(DigestEncoder.digest(page.view))
+        return digest.value
+    }
+
+    /// The key of a notice's page, worked out without making its view (10,000 views cost seconds). The page is made
+    /// from: the notice (its file, decoded with the settings in `siteKey`), where its body's links lead, its
+    /// neighbours' titles and addresses, and the frame of its column.
+    func key(ofNoticeAt index: Int) -> UInt64 {
+        let model = renderer.model
+        let notice = model.notices[index]
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add("notice")
+        digest.add(frames[model.column(named: notice.column)?.name ?? ""] ?? 0)
+        digest.add(notice.sourceDigest)
+        if let links = links[notice.sourcePath] {
+            for link in links { digest.add(link); digest.add(String(describing: renderer.targets.resolve(link))) }
+        } else {
+            digest.add(renderer.targets.fingerprint)
+        }
+        for neighbour in [model.older(than: index), model.newer(than: index)] {
+            digest.add(neighbour.map { $0.title + "\u{1F}" + SiteURLs.notice($0) } ?? "\u{0}")
+        }
+        return digest.value
+    }
+}

@@ -1,0 +1,113 @@
+import GongshiContent
+import Foundation
+import GongshiCore
+import GongshiOutput
+import GongshiRender
+
+/// The render-and-write step, with reuse: every output file in a fixed order, each page kept as published when its
+/// key is the one the last build recorded, else rendered by the render stage and written to the staging folder.
+/// List and notice pages are made on every core; nothing waits on scheduling, so the output never depends on it.
+struct RenderStep {
+    let renderer: SiteRenderer
+    let keys: PageKeys
+    let output: StagedOutput
+    let source: NoticeSource
+    /// Output files as the last build recorded them.
+    let previous: [String: PageRecord]
+    /// Search tokens of notices as the last build found them, by source digest.
+    let previousTokens: TokenStore
+    /// Receives each notice's search tokens for the next build's cache.
+    let tokens: TokenStore.Writer
+    let progress: (@Sendable (Int, Int) -> Void)?
+    private let records = RecordBook()
+
+    init(renderer: SiteRenderer, keys: PageKeys, output: StagedOutput, source: NoticeSource, cache: BuildCache,
+         tokens: TokenStore.Writer, progress: (@Sendable (Int, Int) -> Void)?) {
+        self.renderer = renderer; self.keys = keys; self.output = output; self.source = source
+        previous = cache.pages; previousTokens = cache.tokens; self.tokens = tokens; self.progress = progress
+    }
+
+    /// Writes the whole site into the staging folder; returns the record of every page, for the next build.
+    func run(attachments: [(path: String, source: URL)]) throws -> [String: PageRecord] {
+        var clock = StageClock()
+        for asset in renderer.templates.assets { try output.write(asset.path, asset.data) }
+        for file in attachments { try output.write("files/" + file.path, try Data(contentsOf: file.source)) }
+        let lists = renderer.listPages()
+        try parallelMap(lists.count) { i in Result { try keepOrRender(renderer.page(for: lists[i])) } }.forEach { try $0.get() }
+        clock.lap("  list pages")
+        let (search, feed) = try noticePages()
+        clock.lap("  notice pages")
+        for page in renderer.sitePages() { try keepOrRender(page) }
+        for file in try search.files() { try output.write(file.path, file.data) }
+        for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
+        clock.lap("  site pages, search index, feed")
+        return records.all
+    }
+
+    /// Keeps the page the last build made at its path when its key is unchanged, else renders and writes it.
+    private func keepOrRender(_ page: TemplatePage) throws {
+        let key = keys.key(of: page)
+        if try !kept(page.path, key: key) { try write(page.path, renderer.render(page), key: key) }
+    }
+
+    private func kept(_ path: String, key: UInt64) throws -> Bool {
+        guard let record = previous[path], record.key == key,
+              try output.keepPublished(path, size: record.size, modified: record.modified) else { return false }
+        records.set(path, record)
+        return true
+    }
+
+    private func write(_ path: String, _ data: Data, key: UInt64) throws {
+        if let stamp = try output.write(path, data) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
+    }
+
+    /// Notice pages, on every core in waves; after each wave the search index and the feed take what they need
+    /// from its pages in page order.
+    private func noticePages() throws -> (SearchIndexBuilder, [FeedEntryView]) {
+        let notices = renderer.model.notices, feedSize = renderer.model.config.feedSize
+        var search = SearchIndexBuilder()
+        var feed: [FeedEntryView] = []
+        let wave = 256
+        for start in stride(from: 0, to: notices.count, by: wave) {
+            let end = min(notices.count, start + wave)
+            let made = parallelMap(end - start) { offset in Result { try noticePage(at: start + offset) } }
+            for (offset, result) in made.enumerated() {
+                let index = start + offset, notice = notices[index], page = try result.get()
+                search.add(title: notice.title, url: SiteURLs.notice(notice), date: notice.date.description, org: notice.org, tokens: page.tokens)
+                if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: page.plainText)) }
+                progress?(index + 1, notices.count)
+            }
+        }
+        return (search, feed)
+    }
+
+    /// Keeps or renders one notice page (on a worker thread); returns its search tokens and, for the feed's
+    /// notices, its plain text.
+    private func noticePage(at index: Int) throws -> (tokens: SearchIndexBuilder.TokenSet, plainText: String) {
+        let summary = renderer.model.notices[index]
+        let path = SiteURLs.file(SiteURLs.notice(summary)), key = keys.key(ofNoticeAt: index)
+        let wantsText = index < renderer.model.config.feedSize
+        if try kept(path, key: key) {
+            let stored = previousTokens.tokens(for: summary.sourceDigest)
+            if let stored, !wantsText {
+                tokens.add(stored, digest: summary.sourceDigest)
+                return (stored, "")
+            }
+            let made = renderer.text(of: try source.notice(for: summary))
+            tokens.add(stored ?? made.tokens, digest: summary.sourceDigest)
+            return (stored ?? made.tokens, wantsText ? made.plainText : "")
+        }
+        let page = renderer.renderNotice(try source.notice(for: summary), at: index)
+        try write(path, page.html, key: key)
+        tokens.add(page.tokens, digest: summary.sourceDigest)
+        return (page.tokens, wantsText ? page.plainText : "")
+    }
+}
+
+/// Page records written from several threads.
+private final class RecordBook: @unchecked Sendable {
+    private var records: [String: PageRecord] = [:]
+    private let lock = NSLock()
+    func set(_ path: String, _ record: PageRecord) { lock.withLock { records[path] = record } }
+    var all: [String: PageRecord] { lock.withLock { records } }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import GongshiCore
+import GongshiMarkdown
+import Yams
+
+extension Schema {
+    /// Walks `node` against this schema and reports unknown keys, missing required keys and wrong shapes.
+    func check(_ node: Node, path: [String], report: (Mark?, String, String?) -> Void) {
+        switch self {
+        case .value:
+            if node.scalar == nil {
+                report(node.mark, "字段 \(Schema.describe(path)) 应是一个值，不是列表或分组", "把它写成一行，例如 \(path.last ?? "key"): 内容")
+            }
+        case .valueOrList:
+            if case .mapping = node {
+                report(node.mark, "字段 \(Schema.describe(path)) 应是一个值或一个列表", "例如 \(path.last ?? "key"): [\"021-12345678\"]")
+            }
+        case .list(let element):
+            guard case .sequence(let seq) = node else {
+                report(node.mark, "字段 \(Schema.describe(path)) 应是列表（每项以“- ”开头）", nil)
+                return
+            }
+            for (i, item) in seq.enumerated() {
+                element.check(item, path: path + ["[\(i + 1)]"], report: report)
+            }
+        case .map(let fields):
+            guard case .mapping(let mapping) = node else {
+                report(node.mark, "字段 \(Schema.describe(path)) 应是一组“键: 值”", nil)
+                return
+            }
+            var seen = Set<String>()
+            for (keyNode, value) in mapping {
+                let key = keyNode.scalar?.string ?? ""
+                seen.insert(key)
+                if let field = fields[key] {
+                    field.schema.check(value, path: path + [key], report: report)
+                } else {
+                    let suggestion = Schema.suggest(key, among: fields.keys.sorted())
+                    report(keyNode.mark, "未知字段“\(key)”\(path.isEmpty ? "" : "（在 \(Schema.describe(path)) 中）")",
+                           suggestion.map { "是不是想写“\($0)”？" } ?? "可用的字段有：\(fields.keys.sorted().joined(separator: "、"))")
+                }
+            }
+            for key in fields.keys.sorted() where fields[key]!.required && !seen.contains(key) {
+                report(node.mark, Schema.missingMessage(path + [key]), "请补上 \(key): …")
+            }
+        }
+    }
+
+}

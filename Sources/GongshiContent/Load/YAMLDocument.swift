@@ -1,0 +1,193 @@
+import GongshiCore
+import GongshiMarkdown
+import Foundation
+import Yams
+
+/// A YAML text composed into a node tree, with every problem reported as a Diagnostic at its file line.
+public struct YAMLDocument {
+    let file: String
+    /// File line of the YAML text's first line.
+    let firstLine: Int
+    let root: Node?
+    /// The root mapping's values by key (looking keys up in a Yams mapping converts the key to a node each time).
+    let topLevel: [String: Node]
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(yaml: String, file: String, firstLine: Int) {
+        self.file = file
+        self.firstLine = firstLine
+        do {
+            // The encoding is given so Yams does not look it up in the environment for every file.
+            root = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
+        } catch {
+            root = nil
+            diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
+        }
+        var keys: [String: Node] = [:]
+        if case .mapping(let mapping)? = root {
+            for (key, value) in mapping {
+                if let name = key.scalar?.string, keys[name] == nil { keys[name] = value }
+            }
+        }
+        topLevel = keys
+    }
+
+    /// No implicit-type rules: Codable decoding reads scalars from their text, so the default resolver's rules
+    /// (bool, int, float, null, timestamp) only cost time. Yams runs them as regular expressions each time it
+    /// compares two keys, which made the regular expressions a third of decoding. Without the merge rule, a
+    /// `<<` key is simply an unknown key, reported as such (YAML 1.2 dropped merge keys).
+    static let resolver = Resolver.basic
+
+    /// One decoder for every file: making one reads the process environment (Yams checks YAMS_DEFAULT_ENCODING).
+    /// Decoding keeps no state in it, so the threads share it.
+    nonisolated(unsafe) static let decoder = YAMLDecoder(encoding: .utf8)
+
+    func location(_ mark: Mark?) -> (line: Int, column: Int) {
+        guard let mark else { return (firstLine, 1) }
+        return (mark.line + firstLine - 1, mark.column)
+    }
+
+    /// Unknown keys, missing keys and wrong shapes, all at once.
+    mutating func check(against schema: Schema) {
+        guard let root else { return }
+        var found: [Diagnostic] = []
+        schema.check(root, path: []) { mark, message, hint in
+            let (line, column) = location(mark)
+            found.append(.error(message, file: file, line: line, column: column, hint: hint))
+        }
+        diagnostics += found
+    }
+
+    /// Decodes the value at `key` of the root mapping; nil (with a diagnostic) when it is not valid.
+    mutating func decode<T: Decodable>(_ type: T.Type, at key: String) -> T? {
+        guard let node = topLevel[key] else { return nil }
+        return decode(type, node: node, path: [key])
+    }
+
+    mutating func decodeRoot<T: Decodable>(_ type: T.Type) -> T? {
+        guard let root else { return nil }
+        return decode(type, node: root, path: [])
+    }
+
+    private mutating func decode<T: Decodable>(_ type: T.Type, node: Node, path: [String]) -> T? {
+        do {
+            return try Self.decoder.decode(type, from: node)
+        } catch let failure as FieldErrors {
+            for error in failure.errors { record(error, node: node, path: path) }
+            return failure.partial as? T
+        } catch {
+            record(error, node: node, path: path)
+        }
+        return nil
+    }
+
+    private mutating func record(_ error: Error, node: Node, path: [String]) {
+        if let error = error as? DecodingError {
+            diagnostics.append(diagnostic(for: error, node: node, path: path))
+        } else {
+            let (line, column) = location(node.mark)
+            diagnostics.append(.error("字段 \(Schema.describe(path)) 无法读取：\(error)", file: file, line: line, column: column))
+        }
+    }
+
+    private func diagnostic(for error: DecodingError, node: Node, path: [String]) -> Diagnostic {
+        func resolve(_ codingPath: [CodingKey]) -> (Node, [String]) {
+            var current = node
+            var names = path
+            for key in codingPath {
+                if let index = key.intValue, case .sequence(let seq) = current, seq.indices.contains(index) {
+                    current = seq[index]
+                    names.append("[\(index + 1)]")
+                } else if let child = current[key: key.stringValue] {
+                    current = child
+                    names.append(key.stringValue)
+                } else if key.intValue == nil {
+                    names.append(key.stringValue)
+                }
+            }
+            return (current, names)
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let (parent, names) = resolve(context.codingPath)
+            let (line, column) = location(parent.mark)
+            return .error(Schema.missingMessage(names + [key.stringValue]), file: file, line: line, column: column,
+                          hint: "请补上 \(key.stringValue): …")
+        case .typeMismatch(let expected, let context), .valueNotFound(let expected, let context):
+            let (target, names) = resolve(context.codingPath)
+            let (line, column) = location(target.mark)
+            let kind: String
+            switch expected {
+            case is Int.Type: kind = "整数"
+            case is Bool.Type: kind = "true 或 false"
+            case is String.Type: kind = "文字"
+            default: kind = "正确的格式"
+            }
+            return .error("字段 \(Schema.describe(names)) 的值应为\(kind)", file: file, line: line, column: column,
+                          hint: "请检查这一行的写法")
+        case .dataCorrupted(let context):
+            let (target, names) = resolve(context.codingPath)
+            let (line, column) = location(target.mark)
+            let ours = context.debugDescription.unicodeScalars.contains { $0.value >= 0x4E00 && $0.value <= 0x9FFF }
+            let message = ours ? "字段 \(Schema.describe(names))：\(context.debugDescription)"
+                               : "字段 \(Schema.describe(names)) 的值“\(target.scalar?.string ?? "")”无法识别"
+            return .error(message, file: file, line: line, column: column, hint: "请按 docs/content-format.md 的说明修改")
+        @unknown default:
+            let (line, column) = location(node.mark)
+            return .error("字段 \(Schema.describe(path)) 无法读取", file: file, line: line, column: column)
+        }
+    }
+
+    static func diagnostic(for error: Error, file: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark, _ problem: String) -> Diagnostic {
+            let (message, hint) = translate(problem)
+            return .error("YAML 格式错误：\(message)", file: file, line: mark.line + firstLine - 1, column: mark.column, hint: hint)
+        }
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _), .composer(_, let problem, let mark, _):
+                return at(mark, problem)
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                return .error("字段重复：\(duplicates.joined(separator: "、")) 写了不止一次", file: file,
+                              line: context.mark.line + firstLine - 1, column: context.mark.column, hint: "每个字段只保留一个")
+            case .reader(let problem, _, _, _):
+                return .error("YAML 无法读取：\(problem)", file: file, line: firstLine, column: 1, hint: "请确认文件是 UTF-8 编码")
+            default:
+                break
+            }
+        }
+        return .error("YAML 无法读取：\(error)", file: file, line: firstLine, column: 1)
+    }
+
+    /// libyaml's English problem text, said in Chinese with what usually causes it.
+    static func translate(_ problem: String) -> (String, String) {
+        let p = problem.lowercased()
+        if p.contains("mapping values are not allowed") {
+            return ("这里不能出现冒号“:”", "值里含有“: ”时，请把整个值用英文引号括起来，例如 title: \"……：……\"")
+        }
+        if p.contains("could not find expected ':'") {
+            return ("缺少冒号“:”", "每个字段写成“键: 值”，冒号用英文半角并在后面加一个空格")
+        }
+        if p.contains("cannot start any token") || p.contains("tab") {
+            return ("这里有不能使用的字符（常见的是 Tab 制表符）", "缩进请用空格，不要用 Tab")
+        }
+        if p.contains("did not find expected key") || p.contains("block end") {
+            return ("缩进不一致", "同一层的字段要对齐，下一层的字段比上一层多缩进两个空格")
+        }
+        if p.contains("did not find expected '-'") {
+            return ("列表的写法不对", "列表中的每一项都以“- ”开头，并且对齐")
+        }
+        if p.contains("quoted scalar") || p.contains("unexpected end of stream") {
+            return ("引号没有配对", "检查这一行的引号是否成对出现")
+        }
+        return ("（\(problem)）", "请对照 docs/content-format.md 检查这一行的写法")
+    }
+}
+
+extension Node {
+    /// The value of a mapping by string key.
+    subscript(key key: String) -> Node? {
+        guard case .mapping(let mapping) = self else { return nil }
+        return mapping.first { $0.key.scalar?.string == key }?.value
+    }
+}

@@ -1,0 +1,73 @@
+/// What lists, archives, the overview, the feed and the build's page keys need of a notice: small enough that a
+/// site of 100,000 notices holds all of them while its pages are made.
+import Foundation
+public struct NoticeSummary: Sendable, Hashable, Codable {
+    /// Path relative to the site folder, e.g. `content/notices/a.md`.
+    public var sourcePath: String
+    /// Digest of the source file's bytes: a page made from the same bytes is the same page.
+    public var sourceDigest: UInt64
+    public var title: String
+    public var org: String
+    public var date: CalendarDate
+    /// Folder name of the notice's page (`notices/<slug>/`).
+    public var slug: String
+    public var column: String
+    /// The front matter's `summary` (摘要).
+    public var abstract: String?
+    /// Rectification progress: counted from the problem list when there is one, otherwise from stats.
+    public var progress: RectificationProgress?
+
+    public init(sourcePath: String, sourceDigest: UInt64, title: String, org: String, date: CalendarDate, slug: String,
+                column: String, abstract: String? = nil, progress: RectificationProgress? = nil) {
+        self.sourcePath = sourcePath; self.sourceDigest = sourceDigest; self.title = title; self.org = org
+        self.date = date; self.slug = slug; self.column = column; self.abstract = abstract; self.progress = progress
+    }
+}
+
+/// One disclosure notice, whole: its summary, every front-matter field and its Markdown body.
+public struct Notice: Sendable, Hashable {
+    public let summary: NoticeSummary
+    /// The front matter as decoded, with title, org and summary trimmed and the column filled in.
+    public let fields: NoticeFields
+    /// Markdown text after the front matter.
+    public let body: String
+    /// Line in the source file where the body starts (1-based).
+    public let bodyStartLine: Int
+
+    /// A notice from its decoded front matter: the slug defaults to the file's name, the column to `defaultColumn`.
+    public init(sourcePath: String, sourceDigest: UInt64 = 0, fields: NoticeFields, defaultColumn: String = SiteConfig.standardColumn,
+                body: String = "", bodyStartLine: Int = 1) {
+        var fields = fields
+        fields.title = fields.title.trimmingCharacters(in: .whitespaces)
+        fields.org = fields.org.trimmingCharacters(in: .whitespaces)
+        fields.summary = fields.summary?.nonEmpty
+        fields.column = fields.column?.nonEmpty ?? defaultColumn
+        self.fields = fields
+        self.body = body
+        self.bodyStartLine = bodyStartLine
+        let fileName = String(sourcePath.split(separator: "/").last ?? Substring(sourcePath))
+        summary = NoticeSummary(sourcePath: sourcePath, sourceDigest: sourceDigest, title: fields.title, org: fields.org,
+                                date: fields.date, slug: fields.slug ?? Slug.fromFileName(fileName), column: fields.column!,
+                                abstract: fields.summary, progress: RectificationProgress(problems: fields.problems, stats: fields.stats))
+    }
+
+    public var sourcePath: String { summary.sourcePath }
+    public var title: String { summary.title }
+    public var org: String { summary.org }
+    public var date: CalendarDate { summary.date }
+    public var slug: String { summary.slug }
+    public var column: String { summary.column }
+    public var progress: RectificationProgress? { summary.progress }
+    public var inspection: Inspection? { fields.inspection }
+    public var problems: [Problem] { fields.problems }
+    public var stats: ProgressStats? { fields.stats }
+    public var contact: Contact? { fields.contact }
+    /// The closing signature, with the notice's org and date where it gives none.
+    public var signature: Signature { Signature(org: fields.signature?.org ?? org, date: fields.signature?.date ?? date) }
+}
+
+/// Gives the whole notice for a summary: read from its file, or put together from what a build already holds.
+/// Fails (with a diagnostic) when the file is gone or no longer the one the summary was made from.
+public protocol NoticeSource: Sendable {
+    func notice(for summary: NoticeSummary) throws -> Notice
+}

@@ -1,0 +1,94 @@
+/// A notice's front matter as the clerk wrote it (docs/content-format.md). Adding a field: declare it here, decode
+/// it in `init(from:)`, list it in `Schema.notice` below; then show it in the notice view (GongshiRender's
+/// NoticeViews.swift), the template and `gongshi new`'s scaffold (docs/architecture.md has the recipe).
+import Foundation
+public struct NoticeFields: Sendable, Hashable, Codable {
+    public var title: String
+    public var org: String
+    public var date: CalendarDate
+    public var slug: String?
+    public var column: String?
+    public var summary: String?
+    public var inspection: Inspection?
+    public var problems: [Problem]
+    public var stats: ProgressStats?
+    public var contact: Contact?
+    public var signature: Signature?
+
+    public init(title: String, org: String, date: CalendarDate, slug: String? = nil, column: String? = nil,
+                summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
+                contact: Contact? = nil, signature: Signature? = nil) {
+        self.title = title; self.org = org; self.date = date; self.slug = slug; self.column = column
+        self.summary = summary; self.inspection = inspection; self.problems = problems; self.stats = stats
+        self.contact = contact; self.signature = signature
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case title, org, date, slug, column, summary, inspection, problems, stats, contact, signature
+    }
+
+    /// Decodes every field even when some are wrong, so each broken field gets its own message: the errors are thrown
+    /// together as `FieldErrors`, which also carries what did decode.
+    public init(from decoder: Decoder) throws {
+        var fields = FieldDecoder(try decoder.container(keyedBy: CodingKeys.self))
+        title = fields.required(String.self, .title) ?? ""
+        org = fields.required(String.self, .org) ?? ""
+        date = fields.required(CalendarDate.self, .date) ?? CalendarDate(year: 1970, month: 1, day: 1)!
+        slug = fields.optional(String.self, .slug)
+        column = fields.optional(String.self, .column)
+        summary = fields.optional(String.self, .summary)
+        inspection = fields.optional(Inspection.self, .inspection)
+        problems = fields.optional([Problem].self, .problems) ?? []
+        stats = fields.optional(ProgressStats.self, .stats)
+        contact = fields.optional(Contact.self, .contact)
+        signature = fields.optional(Signature.self, .signature)
+        try fields.finish(partial: self)
+    }
+}
+
+extension Schema {
+    /// Which keys a notice's front matter may have (unknown and missing keys are reported with their lines).
+    public static let notice: Schema = .map([
+        "title": required(.value), "org": required(.value), "date": required(.value),
+        "slug": optional(.value), "column": optional(.value), "summary": optional(.value),
+        "inspection": optional(.map([
+            "round": optional(.value), "group": required(.value), "target": optional(.value),
+            "start": optional(.value), "end": optional(.value), "feedback": optional(.value),
+        ])),
+        "problems": optional(.list(.map([
+            "title": required(.value), "category": optional(.value), "status": required(.value),
+            "owner": optional(.value), "due": optional(.value),
+        ]))),
+        "stats": optional(.map([
+            "total": optional(.value), "done": optional(.value), "partial": optional(.value), "ongoing": optional(.value),
+        ])),
+        "contact": optional(contact),
+        "signature": optional(.map(["org": optional(.value), "date": optional(.value)])),
+    ])
+}
+
+/// Every field of a value that failed to decode, and the value with those fields left at their defaults.
+public struct FieldErrors: Error, @unchecked Sendable {
+    public var errors: [Error]
+    public var partial: Any
+}
+
+/// Decodes the fields of one keyed container, collecting errors instead of stopping at the first.
+struct FieldDecoder<Key: CodingKey> {
+    let container: KeyedDecodingContainer<Key>
+    private(set) var errors: [Error] = []
+
+    init(_ container: KeyedDecodingContainer<Key>) { self.container = container }
+
+    mutating func required<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
+        do { return try container.decode(type, forKey: key) } catch { errors.append(error); return nil }
+    }
+
+    mutating func optional<T: Decodable>(_ type: T.Type, _ key: Key) -> T? {
+        do { return try container.decodeIfPresent(type, forKey: key) } catch { errors.append(error); return nil }
+    }
+
+    func finish(partial: Any) throws {
+        if !errors.isEmpty { throw FieldErrors(errors: errors, partial: partial) }
+    }
+}

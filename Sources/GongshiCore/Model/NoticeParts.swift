@@ -1,0 +1,89 @@
+/// The inspection (巡察) a notice answers.
+import Foundation
+public struct Inspection: Sendable, Hashable, Codable {
+    /// 十届区委第二轮巡察
+    public var round: String?
+    /// 区委第二巡察组
+    public var group: String
+    /// The inspected organization.
+    public var target: String?
+    public var start: CalendarDate?
+    public var end: CalendarDate?
+    /// The day the group gave its feedback.
+    public var feedback: CalendarDate?
+
+    public init(round: String? = nil, group: String, target: String? = nil,
+                start: CalendarDate? = nil, end: CalendarDate? = nil, feedback: CalendarDate? = nil) {
+        self.round = round; self.group = group; self.target = target
+        self.start = start; self.end = end; self.feedback = feedback
+    }
+}
+
+/// One problem raised by the inspection group and how far its rectification has come.
+public struct Problem: Sendable, Hashable, Codable {
+    public var title: String
+    /// The category / 方面 it belongs to.
+    public var category: String?
+    public var status: ProblemStatus
+    /// Responsible department.
+    public var owner: String?
+    public var due: CalendarDate?
+
+    public init(title: String, category: String? = nil, status: ProblemStatus, owner: String? = nil, due: CalendarDate? = nil) {
+        self.title = title; self.category = category; self.status = status; self.owner = owner; self.due = due
+    }
+}
+
+/// Counts as a notice reports them ("反馈的28个问题，已完成整改18项，其余10项已取得阶段性成效").
+public struct ProgressStats: Sendable, Hashable, Codable {
+    public var total: Int?
+    public var done: Int?
+    public var partial: Int?
+    public var ongoing: Int?
+
+    public init(total: Int? = nil, done: Int? = nil, partial: Int? = nil, ongoing: Int? = nil) {
+        self.total = total; self.done = done; self.partial = partial; self.ongoing = ongoing
+    }
+}
+
+/// Channels through which the public can give feedback (监督与反馈).
+public struct Contact: Sendable, Hashable, Codable {
+    public var phone: [String]
+    public var email: String?
+    public var address: String?
+    public var postcode: String?
+    /// What to write on the envelope.
+    public var envelope: String?
+
+    public init(phone: [String] = [], email: String? = nil, address: String? = nil, postcode: String? = nil, envelope: String? = nil) {
+        self.phone = phone; self.email = email; self.address = address; self.postcode = postcode; self.envelope = envelope
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case phone, email, address, postcode, envelope }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let many = try? c.decodeIfPresent([String].self, forKey: .phone) {
+            phone = many
+        } else if let one = try c.decodeIfPresent(String.self, forKey: .phone) {
+            phone = [one]
+        } else {
+            phone = []
+        }
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        postcode = try c.decodeIfPresent(String.self, forKey: .postcode)
+        envelope = try c.decodeIfPresent(String.self, forKey: .envelope)
+    }
+
+    /// True when no channel at all is given.
+    public var isEmpty: Bool { phone.isEmpty && email == nil && address == nil }
+}
+
+/// The closing signature: organization and date.
+public struct Signature: Sendable, Hashable, Codable {
+    public var org: String?
+    public var date: CalendarDate?
+    public init(org: String? = nil, date: CalendarDate? = nil) { self.org = org; self.date = date }
+}
+

@@ -1,0 +1,28 @@
+import CAtomicSwap
+import Foundation
+
+/// Prints how long each build stage took, and the memory the process holds after it (resident set), to standard
+/// error when the environment has GONGSHI_TIMINGS=1. For profiling large sites (docs/benchmarks.md); silent
+/// otherwise.
+public struct StageClock {
+    public static let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMINGS"] == "1"
+    private var last = DispatchTime.now()
+    public init() {}
+
+    public mutating func lap(_ stage: @autoclosure () -> String) {
+        guard Self.enabled else { return }
+        let now = DispatchTime.now()
+        let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
+        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB held, %7d MB in use\n", stage() as NSString,
+                                                   seconds, Self.residentMegabytes(), Int(gongshi_heap_in_use() / 1_048_576)).utf8))
+        last = now
+    }
+
+    /// VmRSS from /proc/self/status, 0 where there is none.
+    static func residentMegabytes() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
+        return kilobytes / 1024
+    }
+}

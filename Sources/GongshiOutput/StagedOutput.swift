@@ -1,0 +1,237 @@
+import CAtomicSwap
+import Foundation
+import GongshiCore
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The write stage: every file goes into a staging folder beside the output; only a complete build is
+/// swapped in, so a failed or killed build leaves the previous output as it was.
+///
+/// The output a build replaces is kept (in the cache folder, `.<name>.cache/previous/`) and becomes the next
+/// build's staging folder: files already right there are left alone, so a build that changes a few pages writes
+/// a few files instead of recreating tens of thousands of folders and links. Nothing in the staging folder is
+/// ever written in place (it may share files with the published output through hard links): new bytes go to a
+/// temporary name and are renamed over the old entry.
+public final class StagedOutput: @unchecked Sendable {
+    public let output: URL
+    public let staging: URL
+    private let backup: URL
+    /// The output before the current one, kept for the next build to work in.
+    private let spare: URL
+    private let fileManager = FileManager.default
+    /// Guards the counters and the folder set: pages are written from several threads.
+    private let lock = NSLock()
+    private var createdFolders = Set<String>()
+    private var produced = Set<String>()
+    private var _filesWritten = 0, _filesUnchanged = 0, _pagesReused = 0
+
+    /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap, and prepares the
+    /// staging folder: the tree the build before last published when `reuse` allows it, else an empty one.
+    public init(output: URL, site: SiteLayout, reuse: Bool = true) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        let name = self.output.lastPathComponent
+        let folders = OutputFolders(output: self.output)
+        staging = folders.staging
+        backup = folders.backup
+        spare = folders.spare
+        if let refusal = StagedOutput.refusal(output: self.output, site: site) {
+            throw BuildFailure([.error(refusal, file: self.output.path, hint: "请用 --output 指定一个专门存放生成结果的文件夹，例如 public")])
+        }
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            // An earlier build killed between the two renames of a non-atomic swap left the output here.
+            if !fileManager.fileExists(atPath: self.output.path), fileManager.fileExists(atPath: backup.path) {
+                try fileManager.moveItem(at: backup, to: self.output)
+            }
+            // A staging folder left by a killed build is a tree like the spare one: worked in the same way.
+            if fileManager.fileExists(atPath: staging.path), !reuse { try FolderRemoval.remove(staging.path) }
+            if fileManager.fileExists(atPath: spare.path) {
+                if reuse, !fileManager.fileExists(atPath: staging.path) {
+                    try fileManager.moveItem(at: spare, to: staging)
+                } else {
+                    try FolderRemoval.remove(spare.path)
+                }
+            }
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([.error("无法创建临时输出文件夹 \(staging.path)：\(error.localizedDescription)", file: staging.path,
+                                       hint: "请检查磁盘空间和文件夹权限")])
+        }
+    }
+
+    /// Why `output` must not be written to, or nil. Deleting and replacing it must never touch the site's sources.
+    public static func refusal(output: URL, site: SiteLayout) -> String? {
+        let out = output.resolvingSymlinksInPath().standardizedFileURL.path
+        let root = site.root.resolvingSymlinksInPath().standardizedFileURL.path
+        let home = FileManager.default.homeDirectoryForCurrentUser.resolvingSymlinksInPath().standardizedFileURL.path
+        func isInside(_ path: String, _ folder: String) -> Bool {
+            path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
+        }
+        if out == "/" { return "不能把根目录 / 用作输出文件夹" }
+        if out == home { return "不能把用户主目录用作输出文件夹" }
+        if out == root { return "不能把网站文件夹本身用作输出文件夹（生成时会替换整个输出文件夹）" }
+        if isInside(root, out) { return "输出文件夹 \(out) 包含网站文件夹，不能使用" }
+        for protected in [site.content, site.templates] {
+            let p = protected.resolvingSymlinksInPath().standardizedFileURL.path
+            if isInside(out, p) || isInside(p, out) { return "输出文件夹不能是 \(site.displayPath(protected))/ 或与它重叠" }
+        }
+        return nil
+    }
+
+    public var filesWritten: Int { lock.withLock { _filesWritten } }
+    /// Files whose bytes were the same as in the published output (kept with their modification time).
+    public var filesUnchanged: Int { lock.withLock { _filesUnchanged } }
+    /// Pages kept as published (see `keepPublished`).
+    public var pagesReused: Int { lock.withLock { _pagesReused } }
+    /// Writes one file; returns how the staged file now stands (nil if that cannot be seen).
+    @discardableResult
+    public func write(_ path: String, _ data: Data) throws -> FileStamp? {
+        let staged = try stagedPath(path)
+        // A file whose bytes did not change becomes the published file itself (a hard link), so it keeps its
+        // modification time and rsync sends only what changed.
+        let published = output.path + "/" + path
+        var unchanged = false
+        if let old = try? Data(contentsOf: URL(fileURLWithPath: published), options: .alwaysMapped), old == data {
+            unchanged = try place(published, at: staged)
+        }
+        if !unchanged, (try? Data(contentsOf: URL(fileURLWithPath: staged), options: .alwaysMapped)) != data {
+            try replace(staged) { try data.write(to: URL(fileURLWithPath: $0)) }
+        }
+        lock.withLock {
+            _filesWritten += 1
+            if unchanged { _filesUnchanged += 1 }
+            produced.insert(path)
+        }
+        return FileStamp.of(staged, followingLinks: false)
+    }
+
+    /// Keeps the published file at `path` as it is when its size and modification time are still `size` and
+    /// `modified` (nobody changed it since): the staged file becomes that file, untouched. False otherwise.
+    public func keepPublished(_ path: String, size: Int64, modified: Int64) throws -> Bool {
+        let published = output.path + "/" + path
+        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified,
+              try place(published, at: try stagedPath(path)) else { return false }
+        lock.withLock {
+            _filesWritten += 1
+            _filesUnchanged += 1
+            _pagesReused += 1
+            produced.insert(path)
+        }
+        return true
+    }
+
+    /// Makes `staged` a hard link to `published` (nothing to do when it already is one); false if linking failed.
+    private func place(_ published: String, at staged: String) throws -> Bool {
+        var a = stat(), b = stat()
+        if lstat(published, &a) == 0, lstat(staged, &b) == 0, a.st_dev == b.st_dev, a.st_ino == b.st_ino { return true }
+        var linked = false
+        try replace(staged) { temporary in linked = link(published, temporary) == 0 }
+        return linked
+    }
+
+    /// Puts a new entry at `path`: `make` creates it at a temporary name, which is then renamed over the old entry
+    /// (a file possibly shared with the published output is never written to).
+    private func replace(_ path: String, _ make: (String) throws -> Void) throws {
+        var info = stat()
+        if lstat(path, &info) != 0 { // nothing there yet (always so in a new staging folder): no detour needed
+            try make(path)
+            return
+        }
+        let temporary = path + ".gongshi-new"
+        unlink(temporary)
+        try make(temporary)
+        guard fileManager.fileExists(atPath: temporary) else { return }
+        if rename(temporary, path) != 0 {
+            // A folder of an older tree stands where this file goes.
+            try FolderRemoval.remove(path)
+            guard rename(temporary, path) == 0 else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+    }
+
+    /// The staging location of `path`, with its folder created; refuses paths that would leave the folder.
+    /// (Plain strings and mkdir: URL building and FileManager cost more than the rest of keeping a page.)
+    private func stagedPath(_ path: String) throws -> String {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
+            throw BuildFailure([.error("拒绝写入不安全的输出路径“\(path)”", file: path)])
+        }
+        var folder = staging.path
+        for part in parts.dropLast() {
+            folder += "/" + part
+            if lock.withLock({ createdFolders.contains(folder) }) { continue }
+            if mkdir(folder, 0o755) != 0 {
+                let failure = errno
+                var info = stat()
+                if lstat(folder, &info) != 0 {
+                    throw POSIXError(POSIXErrorCode(rawValue: failure) ?? .EIO)
+                } else if (info.st_mode & S_IFMT) != S_IFDIR {
+                    // A file of an older tree stands where a folder goes: it makes way.
+                    unlink(folder)
+                    guard mkdir(folder, 0o755) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                }
+            }
+            lock.withLock { _ = createdFolders.insert(folder) }
+        }
+        return staging.path + "/" + path
+    }
+
+    /// Puts the staged output in place of the old one (atomic where the file system supports renameat2) and keeps
+    /// the old one for the next build to work in.
+    public func commit() throws {
+        // Files of the older tree that this build did not make.
+        try FolderRemoval.removeAll(in: staging.path, except: lock.withLock { produced })
+        try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if fileManager.fileExists(atPath: spare.path) { try FolderRemoval.remove(spare.path) }
+        if fileManager.fileExists(atPath: output.path) {
+            if gongshi_exchange_paths(staging.path, output.path) == 0 {
+                try fileManager.moveItem(at: staging, to: spare)
+                return
+            }
+            // No atomic exchange here: two renames; an interruption between them is repaired by the next build.
+            if fileManager.fileExists(atPath: backup.path) { try FolderRemoval.remove(backup.path) }
+            try fileManager.moveItem(at: output, to: backup)
+            try fileManager.moveItem(at: staging, to: output)
+            try fileManager.moveItem(at: backup, to: spare)
+        } else {
+            try fileManager.moveItem(at: staging, to: output)
+        }
+    }
+
+    /// Removes the staging folder; the output stays as it was.
+    public func abandon() {
+        try? FolderRemoval.remove(staging.path)
+    }
+}
+
+/// The folders beside an output folder `public`: `.public.staging` (the build in progress), `.public.previous` (the
+/// old output during a swap without renameat2) and `.public.cache` (what a build keeps for the next one, never
+/// published), with `.public.cache/previous` (the output before the current one, the next build's staging folder).
+public struct OutputFolders: Sendable {
+    public let output: URL
+    public init(output: URL) { self.output = output.standardizedFileURL }
+
+    private func sibling(_ suffix: String) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
+    }
+
+    public var staging: URL { sibling("staging") }
+    public var backup: URL { sibling("previous") }
+    public var cache: URL { sibling("cache") }
+    public var spare: URL { cache.appendingPathComponent("previous") }
+
+    /// The published folder as the last build left it: its inode and its index page's size and time. Changes
+    /// when anything else replaced or edited the output, so such an output is never taken as up to date.
+    public static func identity(_ output: URL) -> String {
+        let fm = FileManager.default
+        let folder = try? fm.attributesOfItem(atPath: output.path)
+        let index = try? fm.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
+        let inode = (folder?[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        let size = (index?[.size] as? NSNumber)?.int64Value ?? -1
+        let time = (index?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
+        return "\(inode)|\(size)|\(time)"
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import GongshiMarkdown
+import GongshiCore
+
+/// One page of a list of notices: which ones, and where it stands among its list's pages.
+public struct ListPage: Sendable {
+    public let path: String
+    let base: String
+    let heading: String
+    let description: String?
+    let members: ArraySlice<Int>
+    let number: Int
+    let pageCount: Int
+    let nav: String
+}
+
+extension SiteRenderer {
+    /// Every list page: the home page's list, each column, year and organization, split into pages of `pageSize`.
+    public func listPages() -> [ListPage] {
+        var lists = listPages(base: SiteURLs.home, heading: model.config.title, description: nil,
+                              members: Array(model.notices.indices), nav: SiteURLs.home)
+        for column in model.columns {
+            lists += listPages(base: SiteURLs.column(column.id), heading: column.name,
+                               description: strings.text("columnDescription", ["name": column.name]),
+                               members: column.members, nav: SiteURLs.column(column.id))
+        }
+        for year in model.years {
+            lists += listPages(base: SiteURLs.year(year.id), heading: strings.text("yearHeading", ["name": yearName(year)]),
+                               description: nil, members: year.members, nav: SiteURLs.archives)
+        }
+        for org in model.orgs {
+            lists += listPages(base: SiteURLs.org(org.id), heading: strings.text("orgHeading", ["name": org.name]),
+                               description: nil, members: org.members, nav: SiteURLs.archives)
+        }
+        return lists
+    }
+
+    func yearName(_ year: NoticeGroup) -> String { strings.text("yearName", ["year": year.id]) }
+
+    /// A list of notices split into pages of `pageSize`: `<base>index.html`, `<base>page/2/index.html`, …
+    func listPages(base: String, heading: String, description: String?, members: [Int], nav: String) -> [ListPage] {
+        let size = model.config.pageSize
+        let pageCount = max(1, (members.count + size - 1) / size)
+        return (1...pageCount).map { number in
+            ListPage(path: SiteURLs.file(SiteURLs.listPage(base, number)), base: base, heading: heading, description: description,
+                     members: members[min(members.count, (number - 1) * size)..<min(members.count, number * size)],
+                     number: number, pageCount: pageCount, nav: nav)
+        }
+    }
+
+    /// The view of one list page, ready to render (made when it is wanted: 100,000 notices make 20,000 list pages).
+    public func page(for list: ListPage) -> TemplatePage {
+        let (number, pageCount, base) = (list.number, list.pageCount, list.base)
+        let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
+        let pagination = pageCount == 1 ? nil : PaginationView(
+            current: number, total: pageCount,
+            previousURL: number > 1 ? SiteURLs.listPage(base, number - 1) : nil,
+            nextURL: number < pageCount ? SiteURLs.listPage(base, number + 1) : nil,
+            pages: window.sorted().map { PageLinkView(number: $0, url: SiteURLs.listPage(base, $0), current: $0 == number) })
+        let title = number == 1 ? list.heading : strings.text("numberedPageTitle", ["heading": list.heading, "number": number])
+        var view = pageView(path: list.path, title: title, nav: list.nav)
+        view.list = ListView(heading: list.heading, description: list.description,
+                             notices: list.members.map { summaryView(model.notices[$0]) }, pagination: pagination)
+        return TemplatePage(path: list.path, template: "list", view: view)
+    }
+
+    func summaryView(_ notice: NoticeSummary) -> NoticeSummaryView {
+        let progress = notice.progress
+        return NoticeSummaryView(title: notice.title, org: notice.org, date: notice.date.chinese, dateISO: notice.date.description,
+                                 column: notice.column, summary: notice.abstract, url: SiteURLs.notice(notice),
+                                 percent: progress?.percentDone, hasProgress: progress.map { $0.total > 0 } ?? false)
+    }
+}

@@ -1,0 +1,95 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+
+/// A notice page, and what the search index and the feed take from it.
+public struct RenderedNotice: Sendable {
+    public let html: Data
+    public let tokens: SearchIndexBuilder.TokenSet
+    /// The body as plain text (for the feed's summaries).
+    public let plainText: String
+}
+
+/// What notice pages of one column share besides the templates: the site's frame as seen from the column and the
+/// breadcrumb. (A build keys notice pages on it instead of on each page's whole view.)
+public struct NoticeFrame: Sendable, Encodable {
+    public let site: SiteView
+    public let breadcrumb: [LinkView]
+}
+
+extension SiteRenderer {
+    /// The page of `notice`, which stands at `index` in the model, with its search tokens and plain text.
+    public func renderNotice(_ notice: Notice, at index: Int) -> RenderedNotice {
+        let body = markdown.render(notice.body)
+        var view = noticePageView(notice, at: index)
+        view.notice?.bodyHTML = body.html
+        return RenderedNotice(html: Data(templates.render(view, template: "notice").utf8),
+                              tokens: searchTokens(notice, bodyText: body.text), plainText: body.text)
+    }
+
+    /// The search tokens and plain text of `notice` without making its page (for a page the build keeps).
+    public func text(of notice: Notice) -> (tokens: SearchIndexBuilder.TokenSet, plainText: String) {
+        let text = markdown.render(notice.body).text
+        return (searchTokens(notice, bodyText: text), text)
+    }
+
+    /// The frame of notice pages in `column` (nil: notices of no column page).
+    public func noticeFrame(column: NoticeGroup?) -> NoticeFrame {
+        let nav = column.map { SiteURLs.column($0.id) } ?? SiteURLs.home
+        let breadcrumb = [LinkView(title: model.config.title, url: SiteURLs.home)]
+            + (column.map { [LinkView(title: $0.name, url: SiteURLs.column($0.id))] } ?? [])
+        return NoticeFrame(site: siteView(currentNav: nav), breadcrumb: breadcrumb)
+    }
+
+    /// The page of `notice` (whole, at `index` in the model), without its body.
+    func noticePageView(_ notice: Notice, at index: Int) -> PageView {
+        let frame = noticeFrame(column: model.column(named: notice.column))
+        let path = SiteURLs.file(SiteURLs.notice(notice.slug))
+        var view = PageView(site: frame.site, root: SiteURLs.root(for: path), pageTitle: notice.title,
+                            documentTitle: strings.text("documentTitle", ["page": notice.title, "site": model.config.title]),
+                            canonical: canonical(for: path))
+        view.notice = noticeView(notice, at: index)
+        view.breadcrumb = frame.breadcrumb
+        return view
+    }
+
+    func noticeView(_ notice: Notice, at index: Int) -> NoticeView {
+        let link = { (n: NoticeSummary) in LinkView(title: n.title, url: SiteURLs.notice(n)) }
+        let older = model.older(than: index).map(link)
+        let newer = model.newer(than: index).map(link)
+        return NoticeView(
+            title: notice.title, org: notice.org, date: notice.date.chinese, dateISO: notice.date.description,
+            column: notice.column, summary: notice.fields.summary, url: SiteURLs.notice(notice.slug),
+            inspection: notice.inspection.map(inspectionView),
+            progress: notice.progress.map { ProgressView(progress: $0, problems: notice.problems, strings: strings) },
+            contact: model.contact(for: notice).map(ContactView.init),
+            signature: SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese),
+            bodyHTML: "",
+            older: older, newer: newer, hasNeighbours: older != nil || newer != nil)
+    }
+
+    func inspectionView(_ i: Inspection) -> InspectionView {
+        let period: String?
+        switch (i.start, i.end) {
+        case let (start?, end?): period = strings.text("periodFromTo", ["start": start.chinese, "end": end.chinese])
+        case let (start?, nil): period = strings.text("periodFrom", ["start": start.chinese])
+        case let (nil, end?): period = strings.text("periodTo", ["end": end.chinese])
+        default: period = nil
+        }
+        return InspectionView(round: i.round?.nonEmpty, group: i.group, target: i.target?.nonEmpty, period: period,
+                              feedback: i.feedback?.chinese, feedbackISO: i.feedback?.description)
+    }
+
+    func searchTokens(_ notice: Notice, bodyText: String) -> SearchIndexBuilder.TokenSet {
+        SearchIndexBuilder.tokenSet(in: notice.title + "\n" + notice.org + "\n" + searchText(notice, body: bodyText))
+    }
+
+    /// What the search index sees of a notice besides its title and org: its fields and its body text.
+    func searchText(_ notice: Notice, body: String) -> String {
+        var parts = [notice.column, notice.fields.summary ?? ""]
+        if let i = notice.inspection { parts += [i.round ?? "", i.group, i.target ?? ""] }
+        parts += notice.problems.flatMap { [$0.title, $0.category ?? "", $0.owner ?? ""] }
+        parts.append(body)
+        return parts.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,64 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+import Mustache
+import Yams
+
+/// The words and sentences pages show that are not written in a template: headings made from names, page titles,
+/// the progress sentence, status labels. Each is a small Mustache text (no HTML escaping: the page template escapes
+/// it) in `templates/strings.yaml`; a site's own `templates/strings.yaml` overrides any of them by key.
+public struct SiteStrings: Sendable {
+    private let texts: [String: String]
+    private let templates: [String: MustacheTemplate]
+
+    /// The built-in table with `overrides` (the text of a site's strings.yaml) laid over it.
+    static func load(builtin: String, overrides: String?, display: String) -> (SiteStrings?, [Diagnostic]) {
+        var table: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for (text, file) in [(builtin, "（内置模板）strings.yaml"), (overrides, display)] {
+            guard let text else { continue }
+            do {
+                guard let map = try Yams.load(yaml: text) as? [String: Any] else { throw SiteStrings.notAMap }
+                for (key, value) in map { table[key] = "\(value)" }
+            } catch {
+                diagnostics.append(.error("文字表无法读取：\(error)", file: file, line: 1, column: 1,
+                                          hint: "每行写成“键: 文字”，例如 navHome: 首页"))
+            }
+        }
+        var templates: [String: MustacheTemplate] = [:]
+        for (key, text) in table {
+            do { templates[key] = try MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) } catch {
+                diagnostics.append(.error("文字表中“\(key)”的写法不对：\(error)", file: display, line: 1, column: 1,
+                                          hint: "{{ }} 标记要成对"))
+            }
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (SiteStrings(texts: table, templates: templates), diagnostics)
+    }
+
+    private struct NotAMap: Error {}
+    private static let notAMap = NotAMap()
+
+    /// Digest of every text: part of each page's input key.
+    public var fingerprint: UInt64 {
+        var digest = Digest()
+        for key in texts.keys.sorted() { digest.add(key); digest.add(texts[key]!) }
+        return digest.value
+    }
+
+    /// The text of `key` filled with `values` (a value that is nil, false or left out makes `{{#name}}…{{/name}}` vanish).
+    public func text(_ key: String, _ values: [String: Any] = [:]) -> String {
+        templates[key]?.render(values) ?? key
+    }
+}
+
+extension SiteStrings {
+    /// The label readers see for a problem's status.
+    public func label(of status: ProblemStatus) -> String {
+        switch status {
+        case .done: return text("statusDone")
+        case .partial: return text("statusPartial")
+        case .ongoing: return text("statusOngoing")
+        }
+    }
+}

@@ -1,0 +1,103 @@
+/// Turns a view value into plain dictionaries and arrays once per page, so each template lookup is a
+/// dictionary access instead of a reflection walk (swift-mustache reflects structs on every lookup).
+/// Views are Encodable; their synthesized encoding leaves nil optionals out, which keeps Mustache's rule of
+/// looking such a name up in outer contexts. (Reading them with Mirror instead took a quarter of a page's time.)
+import Foundation
+import GongshiCore
+import GongshiMarkdown
+enum TemplateContext {
+    static func make(_ value: some Encodable) -> Any {
+        switch value {
+        case let text as String: return text
+        case let number as Int: return number
+        case let flag as Bool: return flag
+        case let number as Double: return number
+        default: break
+        }
+        let encoder = ContextEncoder()
+        try? value.encode(to: encoder)
+        return encoder.storage?.plain ?? ""
+    }
+
+    private enum Storage {
+        case fields(Fields)
+        case items(Items)
+        case single(Any)
+
+        var plain: Any {
+            switch self {
+            case .fields(let f): return f.values
+            case .items(let i): return i.values
+            case .single(let v): return v
+            }
+        }
+    }
+
+    private final class Fields { var values: [String: Any] = [:] }
+    private final class Items { var values: [Any] = [] }
+
+    private final class ContextEncoder: Encoder {
+        var codingPath: [CodingKey] = []
+        var userInfo: [CodingUserInfoKey: Any] = [:]
+        var storage: Storage?
+
+        func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+            let fields = Fields()
+            storage = .fields(fields)
+            return KeyedEncodingContainer(Keyed(fields: fields))
+        }
+
+        func unkeyedContainer() -> UnkeyedEncodingContainer {
+            let items = Items()
+            storage = .items(items)
+            return Unkeyed(items: items)
+        }
+
+        func singleValueContainer() -> SingleValueEncodingContainer { Single(encoder: self) }
+    }
+
+    private struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let fields: Fields
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil(forKey key: Key) throws {}
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { fields.values[key.stringValue] = make(value) }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let nested = Fields()
+            fields.values[key.stringValue] = nested // views never nest containers by hand; kept for completeness
+            return KeyedEncodingContainer(Keyed<NestedKey>(fields: nested))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
+            let nested = Items()
+            fields.values[key.stringValue] = nested
+            return Unkeyed(items: nested)
+        }
+        mutating func superEncoder() -> Encoder { ContextEncoder() }
+        mutating func superEncoder(forKey key: Key) -> Encoder { ContextEncoder() }
+    }
+
+    private struct Unkeyed: UnkeyedEncodingContainer {
+        let items: Items
+        var codingPath: [CodingKey] { [] }
+        var count: Int { items.values.count }
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws { items.values.append(make(value)) }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let nested = Fields()
+            items.values.append(nested)
+            return KeyedEncodingContainer(Keyed<NestedKey>(fields: nested))
+        }
+        mutating func nestedUnkeyedContainer() -> UnkeyedEncodingContainer {
+            let nested = Items()
+            items.values.append(nested)
+            return Unkeyed(items: nested)
+        }
+        mutating func superEncoder() -> Encoder { ContextEncoder() }
+    }
+
+    private struct Single: SingleValueEncodingContainer {
+        let encoder: ContextEncoder
+        var codingPath: [CodingKey] { [] }
+        mutating func encodeNil() throws {}
+        mutating func encode<T: Encodable>(_ value: T) throws { encoder.storage = .single(make(value)) }
+    }
+}

@@ -1,0 +1,132 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+import Mustache
+
+/// The templates and assets a build renders with: the built-in defaults, overridden file by file by
+/// the site's own templates/ folder.
+public struct TemplateSet: Sendable {
+    public let library: MustacheLibrary
+    /// Files copied as they are into the output (path relative to templates/, e.g. `assets/style.css`).
+    public let assets: [(path: String, data: Data)]
+    /// The words pages show that no template holds (templates/strings.yaml).
+    public let strings: SiteStrings
+    /// Digest of every template text, string and asset: part of each page's input key.
+    public let fingerprint: UInt64
+
+    /// The default templates and assets compiled into gongshi, as files (path relative to templates/).
+    public static var builtinFiles: [(path: String, text: String)] { BuiltinTemplates.files }
+
+    /// Only the built-in templates (they always parse: a test checks it).
+    public static func builtin() -> TemplateSet {
+        let (set, _) = load(siteTemplates: nil, displayPrefix: "templates")
+        return set!
+    }
+
+    /// The string table's file name in templates/.
+    static let stringsFile = "strings.yaml"
+
+    /// Loads the built-in set and lays the files of `siteTemplates` (if it exists) over it.
+    public static func load(siteTemplates: URL?, displayPrefix: String = "templates") -> (TemplateSet?, [Diagnostic]) {
+        var sources: [String: (text: String, display: String)] = [:]
+        var assets: [String: Data] = [:]
+        var builtinStrings = "", siteStrings: (text: String, display: String)?
+        for file in BuiltinTemplates.files {
+            if file.path == stringsFile {
+                builtinStrings = file.text
+            } else if file.path.hasSuffix(".mustache") {
+                sources[String(file.path.dropLast(".mustache".count))] = (file.text, "（内置模板）\(file.path)")
+            } else {
+                assets[file.path] = Data(file.text.utf8)
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        if let folder = siteTemplates, let enumerator = FileManager.default.enumerator(atPath: folder.path) {
+            for case let relative as String in enumerator {
+                let name = (relative as NSString).lastPathComponent
+                guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
+                let url = folder.appendingPathComponent(relative)
+                var isDirectory: ObjCBool = false
+                guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                      let data = FileManager.default.contents(atPath: url.path) else { continue }
+                let display = "\(displayPrefix)/\(relative)"
+                if relative == stringsFile {
+                    siteStrings = (String(decoding: data, as: UTF8.self), display)
+                } else if relative.hasSuffix(".mustache") {
+                    guard let text = String(data: data, encoding: .utf8) else {
+                        diagnostics.append(.error("模板不是 UTF-8 编码", file: display, line: 1, column: 1, hint: "请把模板另存为 UTF-8"))
+                        continue
+                    }
+                    sources[String(relative.dropLast(".mustache".count))] = (text, display)
+                } else {
+                    assets[relative] = data
+                }
+            }
+        }
+        var library = MustacheLibrary()
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(.error("模板语法错误：\(describe(error.error))", file: source.display,
+                                          line: error.context.lineNumber, column: error.context.columnNumber,
+                                          hint: "请检查这一行的 {{ }} 标记是否成对、名称是否一致"))
+            } catch {
+                diagnostics.append(.error("模板无法读取：\(error)", file: source.display, line: 1, column: 1))
+            }
+        }
+        diagnostics += missingPartials(sources: sources)
+        let (strings, stringDiagnostics) = SiteStrings.load(builtin: builtinStrings, overrides: siteStrings?.text,
+                                                            display: siteStrings?.display ?? "\(displayPrefix)/\(stringsFile)")
+        diagnostics += stringDiagnostics
+        guard !diagnostics.hasErrors, let strings else { return (nil, diagnostics) }
+        var digest = Digest()
+        for name in sources.keys.sorted() { digest.add(name); digest.add(sources[name]!.text) }
+        for path in assets.keys.sorted() { digest.add(path); digest.add(assets[path]!) }
+        digest.add(strings.fingerprint)
+        return (TemplateSet(library: library, assets: assets.keys.sorted().map { ($0, assets[$0]!) }, strings: strings,
+                            fingerprint: digest.value), diagnostics)
+    }
+
+    /// `{{> name}}` and `{{< name}}` that name no template: swift-mustache would silently render nothing.
+    static func missingPartials(sources: [String: (text: String, display: String)]) -> [Diagnostic] {
+        let pattern = try! NSRegularExpression(pattern: "\\{\\{\\s*([<>])\\s*([^}\\s]+)\\s*\\}\\}")
+        var found: [Diagnostic] = []
+        for name in sources.keys.sorted() {
+            let source = sources[name]!
+            for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let text = String(line)
+                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    let partial = String(text[Range(match.range(at: 2), in: text)!])
+                    guard sources[partial] == nil else { continue }
+                    let column = text[..<Range(match.range, in: text)!.lowerBound].unicodeScalars.count + 1
+                    let kind = text[Range(match.range(at: 1), in: text)!] == "<" ? "继承的父模板" : "引用的局部模板"
+                    found.append(.error("\(kind)“\(partial)”不存在", file: source.display, line: index + 1, column: column,
+                                        hint: "可用的模板有：\(sources.keys.sorted().joined(separator: "、"))"))
+                }
+            }
+        }
+        return found
+    }
+
+    static func describe(_ error: Error) -> String {
+        guard let error = error as? MustacheTemplate.Error else { return "\(error)" }
+        switch error {
+        case .sectionCloseNameIncorrect: return "结束标记 {{/…}} 的名称与开始标记不一致"
+        case .unfinishedName: return "标记没有写完（缺少 }}）"
+        case .expectedSectionEnd: return "区块没有结束（缺少 {{/…}}）"
+        case .invalidSetDelimiter: return "分隔符设置写法不对"
+        case .transformAppliedToInheritanceSection: return "继承区块不能使用转换函数"
+        case .illegalTokenInsideInheritSection: return "继承区块 {{<…}} 中只能写 {{$…}} 区块"
+        case .textInsideInheritSection: return "继承区块 {{<…}} 中只能写 {{$…}} 区块，不能直接写文字"
+        case .invalidConfigVariableSyntax: return "配置变量写法不对"
+        case .unrecognisedConfigVariable: return "无法识别的配置变量"
+        @unknown default: return "\(error)"
+        }
+    }
+
+    public func render(_ view: some Encodable, template name: String) -> String {
+        library.render(TemplateContext.make(view), withTemplate: name) ?? ""
+    }
+}

@@ -1,0 +1,78 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+
+// What the templates see. Plain values with the names used in templates/*.mustache (see docs/templates.md).
+
+public struct NoticeSummaryView: Sendable, Encodable {
+    public let title: String
+    public let org: String
+    public let date: String
+    public let dateISO: String
+    public let column: String
+    public let summary: String?
+    public let url: String
+    public let percent: Int?
+    public let hasProgress: Bool
+}
+
+public struct PageLinkView: Sendable, Encodable {
+    public let number: Int
+    public let url: String
+    public let current: Bool
+}
+
+public struct PaginationView: Sendable, Encodable {
+    public let current: Int
+    public let total: Int
+    public let previousURL: String?
+    public let nextURL: String?
+    /// A window of page numbers around the current one, always with the first and last.
+    public let pages: [PageLinkView]
+}
+
+public struct ListView: Sendable, Encodable {
+    public let heading: String
+    public let description: String?
+    public let notices: [NoticeSummaryView]
+    public let pagination: PaginationView?
+}
+
+public struct GroupLinkView: Sendable, Encodable {
+    public let name: String
+    public let url: String
+    public let count: Int
+}
+
+public struct ArchivesView: Sendable, Encodable {
+    public let years: [GroupLinkView]
+    public let orgs: [GroupLinkView]
+    public let columns: [GroupLinkView]
+}
+
+public struct OverviewRowView: Sendable, Encodable {
+    public let title: String
+    public let url: String
+    public let org: String
+    public let date: String
+    public let total: Int
+    public let done: Int
+    public let partial: Int
+    public let ongoing: Int
+    public let percent: Int
+}
+
+public struct OverviewView: Sendable, Encodable {
+    public let rows: [OverviewRowView]
+    public let hasRows: Bool
+    public let total: Int
+    public let done: Int
+    public let partial: Int
+    public let ongoing: Int
+    public let percent: Int
+    public let noticesWithoutProgress: Int
+    /// Inline SVG bar chart, built from numbers only (no user text except escaped labels).
+    public let chartSVG: String
+    public let chartNote: String
+}
+

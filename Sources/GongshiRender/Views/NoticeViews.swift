@@ -1,0 +1,128 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+
+// What the templates see. Plain values with the names used in templates/*.mustache (see docs/templates.md).
+
+public struct InspectionView: Sendable, Encodable {
+    public let round: String?
+    public let group: String
+    public let target: String?
+    /// `2024年12月5日至2025年1月24日`
+    public let period: String?
+    public let feedback: String?
+    public let feedbackISO: String?
+}
+
+public struct ProblemView: Sendable, Encodable {
+    public let number: Int
+    public let title: String
+    public let category: String?
+    public let status: String
+    public let statusLabel: String
+    public let owner: String?
+    public let due: String?
+}
+
+public struct ProgressView: Sendable, Encodable {
+    public let total: Int
+    public let done: Int
+    public let partial: Int
+    public let ongoing: Int
+    public let unaccounted: Int
+    public let percent: Int
+    public let problems: [ProblemView]
+    public let hasProblems: Bool
+    public let hasCategories: Bool
+    public let hasOwners: Bool
+    public let hasDue: Bool
+    /// `共 28 个问题，已完成 18 个，取得阶段性成效 10 个`
+    public let summary: String
+
+    init(progress: RectificationProgress, problems: [Problem], strings: SiteStrings) {
+        total = progress.total
+        done = progress.done
+        partial = progress.partial
+        ongoing = progress.ongoing
+        unaccounted = progress.unaccounted
+        percent = progress.percentDone
+        self.problems = problems.enumerated().map { i, p in
+            ProblemView(number: i + 1, title: p.title, category: p.category, status: p.status.rawValue,
+                        statusLabel: strings.label(of: p.status), owner: p.owner, due: p.due?.chinese)
+        }
+        hasProblems = !problems.isEmpty
+        hasCategories = problems.contains { $0.category != nil }
+        hasOwners = problems.contains { $0.owner != nil }
+        hasDue = problems.contains { $0.due != nil }
+        var counts: [String: Any] = ["total": total, "done": done, "percent": percent]
+        for (key, count) in [("partial", partial), ("ongoing", ongoing), ("unaccounted", unaccounted)] where count > 0 { counts[key] = count }
+        summary = strings.text("progressSummary", counts)
+    }
+}
+
+public struct PhoneView: Sendable, Encodable {
+    public let number: String
+    public let tel: String
+}
+
+public struct ContactView: Sendable, Encodable {
+    public let phones: [PhoneView]
+    public let hasPhones: Bool
+    public let email: String?
+    public let mailto: String?
+    public let address: String?
+    public let postcode: String?
+    public let envelope: String?
+
+    init(_ contact: Contact) {
+        phones = contact.phone.map { PhoneView(number: $0, tel: ContactView.telURL($0)) }
+        hasPhones = !phones.isEmpty
+        email = contact.email
+        mailto = contact.email.map { ContactView.mailtoURL($0, subject: contact.envelope) }
+        address = contact.address
+        postcode = contact.postcode
+        envelope = contact.envelope
+    }
+
+    /// `tel:02122050716`: digits only (and a leading +), so nothing else can reach the href.
+    static func telURL(_ number: String) -> String {
+        var digits = number.filter { $0.isASCII && $0.isNumber }
+        if number.trimmingCharacters(in: .whitespaces).hasPrefix("+") { digits = "+" + digits }
+        return "tel:" + digits
+    }
+
+    /// `mailto:a@b.org?subject=…` with both parts percent-encoded.
+    static func mailtoURL(_ address: String, subject: String?) -> String {
+        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
+        allowed.insert(charactersIn: "-._~@+")
+        let to = address.trimmingCharacters(in: .whitespaces).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        guard let subject, !subject.isEmpty else { return "mailto:" + to }
+        var subjectAllowed = allowed
+        subjectAllowed.remove(charactersIn: "@+")
+        return "mailto:\(to)?subject=" + (subject.addingPercentEncoding(withAllowedCharacters: subjectAllowed) ?? "")
+    }
+}
+
+public struct SignatureView: Sendable, Encodable {
+    public let org: String?
+    public let date: String?
+}
+
+public struct NoticeView: Sendable, Encodable {
+    public let title: String
+    public let org: String
+    public let date: String
+    public let dateISO: String
+    public let column: String
+    public let summary: String?
+    public let url: String
+    public let inspection: InspectionView?
+    public let progress: ProgressView?
+    public let contact: ContactView?
+    public let signature: SignatureView
+    public var bodyHTML: String
+    public let older: LinkView?
+    public let newer: LinkView?
+    public let hasNeighbours: Bool
+}
+

@@ -1,0 +1,52 @@
+import GongshiMarkdown
+import Foundation
+import GongshiCore
+
+// What the templates see. Plain values with the names used in templates/*.mustache (see docs/templates.md).
+
+public struct SiteView: Sendable, Encodable {
+    public let title: String
+    public let description: String?
+    public let nav: [NavItem]
+    public let footer: FooterView?
+}
+
+public struct NavItem: Sendable, Encodable {
+    public let title: String
+    /// Relative to the site root.
+    public let url: String
+    public let current: Bool
+}
+
+public struct FooterView: Sendable, Encodable {
+    public let sponsor: String?
+    public let organizer: String?
+    public let contact: String?
+    public let siteCode: String?
+    public let icp: String?
+    public let police: String?
+    /// 公安备案 record number (digits of `police`) for the link to the filing site.
+    public let policeRecord: String?
+}
+
+public struct LinkView: Sendable, Encodable {
+    public let title: String
+    public let url: String
+}
+
+/// Context of every page: the site, the way back to the site root, and the page's own data.
+public struct PageView: Sendable, Encodable {
+    public let site: SiteView
+    /// Relative path from this page to the site root, e.g. `../../` (`./` at the root; the base path on the 404 page).
+    public let root: String
+    public let pageTitle: String
+    /// The `<title>`: the page title and the site name (only the site name on the home page).
+    public let documentTitle: String
+    /// Absolute URL of this page when the site has a baseURL.
+    public let canonical: String?
+    public var notice: NoticeView? = nil
+    public var list: ListView? = nil
+    public var archives: ArchivesView? = nil
+    public var overview: OverviewView? = nil
+    public var breadcrumb: [LinkView] = []
+}
