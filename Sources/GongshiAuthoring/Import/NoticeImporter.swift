@@ -128,74 +128,14 @@ public struct NoticeImporter: Sendable {
         let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org
         let date = publishDate ?? signature?.date
 
-        // The inspection: from the first paragraph that names an inspection group.
-        var inspection: Inspection?
-        if let preamble = lines.first(where: { Self.group.firstMatch(in: $0, range: NSRange($0.startIndex..., in: $0)) != nil }),
-           let groupName = Self.firstMatch(Self.group, in: preamble) {
-            let dates = Self.dates(in: preamble, year: date?.year)
-            var i = Inspection(group: groupName.replacingOccurrences(of: "根据", with: ""))
-            i.round = Self.firstMatch(Self.round, in: preamble)
-            // "九届县委第二轮巡察第三巡察组": the round, then the group.
-            if let round = i.round, i.group.hasPrefix(round), i.group.count > round.count + 1 {
-                i.group = String(i.group.dropFirst(round.count))
-            }
-            i.target = Self.firstMatch(Self.target, in: preamble)
-            // "…至…" gives the period; a date followed by 反馈 is the feedback.
-            if let range = preamble.range(of: "至"), let start = dates.last(where: { $0.1.upperBound <= range.lowerBound }),
-               let end = dates.first(where: { $0.1.lowerBound >= range.upperBound }) {
-                i.start = start.0
-                i.end = end.0
-            }
-            if let feedback = dates.first(where: { d in
-                let after = preamble[d.1.upperBound...].prefix(40)
-                return after.contains("反馈") && d.0 != i.start && d.0 != i.end
-            }) {
-                i.feedback = feedback.0
-            }
-            inspection = i
-        }
-
-        // Counts as the notice states them.
-        var stats: ProgressStats?
-        if let total = Self.firstMatch(Self.total, in: text).flatMap(Int.init) {
-            var s = ProgressStats(total: total)
-            if let done = Self.firstMatch(Self.done, in: text).flatMap(Int.init) { s.done = done }
-            if let partial = Self.firstMatch(Self.partial, in: text).flatMap(Int.init) { s.partial = partial }
-            if s.done == nil, text.contains("\(total)个问题全部完成整改") || text.range(of: "\(total)\\s*个[^。]{0,10}问题全部完成整改", options: .regularExpression) != nil {
-                s.done = total
-            }
-            stats = s
-        }
-
-        // Feedback channels from the paragraph inviting supervision (or the whole text).
-        let contactText = lines.last(where: { $0.contains("监督") || $0.contains("联系") || $0.contains("电话") }) ?? text
-        var contact = Contact()
-        let contactZone = lines.filter { $0.contains("电话") || $0.contains("联系") || $0.contains("邮箱") || $0.contains("地址") || $0.contains("信箱") || $0.contains("邮编") || $0.contains("邮政编码") || $0 == contactText }.joined(separator: "\n")
-        contact.phone = Self.allMatches(Self.phone, in: contactZone, group: 1)
-        contact.email = Self.firstMatch(Self.email, in: contactZone, group: 0)
-        contact.address = Self.firstMatch(Self.address, in: contactZone)
-        contact.postcode = Self.firstMatch(Self.postcode, in: contactZone)
-        contact.envelope = Self.firstMatch(Self.envelope, in: text)
-
+        let inspection = Self.inspection(in: lines, year: date?.year)
+        let stats = Self.stats(in: text)
+        let contact = Self.contact(in: lines, text: text)
         var body = Self.markdown(from: signature == nil ? lines : Array(lines.dropLast(2)), formatted: formatted)
         if signature != nil { body += "\n" + lines.suffix(2).joined(separator: "\n\n") + "\n" }
 
         let anonymized = Self.allMatches(Self.anonymized, in: source, group: 0)
-        var found: [String] = []
-        var missing: [String] = []
-        func note(_ name: String, _ present: Bool) { if present { found.append(name) } else { missing.append(name) } }
-        note("title", title != nil)
-        note("org", org != nil)
-        note("date", date != nil)
-        note("inspection.group", inspection != nil)
-        if let i = inspection {
-            note("inspection.start", i.start != nil)
-            note("inspection.end", i.end != nil)
-            note("inspection.feedback", i.feedback != nil)
-        }
-        note("stats", stats != nil)
-        note("contact", !contact.isEmpty)
-        note("signature", signature != nil)
+        var (found, missing) = Self.report(title: title, org: org, date: date, inspection: inspection, stats: stats, contact: contact, signature: signature)
         var problems = tables.flatMap(Self.problems(fromTable:))
         if problems.isEmpty { problems = Self.problems(fromLines: lines) }
         if !problems.isEmpty { found.append("problems") }

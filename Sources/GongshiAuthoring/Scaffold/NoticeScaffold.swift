@@ -21,7 +21,39 @@ public enum NoticeScaffold {
         func quoted(_ s: String) -> String {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
         }
-        let inspection = example ? """
+        let inspection = inspectionLines(date: date, example: example)
+        let front = """
+        ---
+        title: \(quoted(title))
+        org: \(quoted(org))                # 发布单位
+        date: \(date.description)                  # 发布日期
+        # slug: \(slug(for: title, date: date))    # 网址名（可选，默认用文件名）
+        # column: 巡察整改                # 栏目（可选，默认用 site.yaml 的 defaultColumn）
+        # summary: 一段摘要，显示在列表中（可选）
+        \(inspection)
+        # stats:                          # 没有逐项问题时，可只写汇总数字
+        #   total: 28
+        #   done: 18
+        #   partial: 10
+        #   ongoing: 0
+        # contact:                        # 监督反馈渠道（可选，默认用 site.yaml 的 contact）
+        #   phone: ["010-12345678"]
+        #   email: name@example.gov.cn
+        #   address: 通信地址
+        #   postcode: "100000"
+        #   envelope: 关于巡察整改落实情况的意见建议
+        # signature:                      # 落款（可选，默认为发布单位和发布日期）
+        #   org: 发布单位
+        #   date: \(date.description)
+        ---
+
+        """
+        return front + sections
+    }
+
+    /// The inspection and problems part of the front matter: filled in for the example notice, commented out for `gongshi new`.
+    static func inspectionLines(date: CalendarDate, example: Bool) -> String {
+        example ? """
         inspection:                       # 本通知回应的巡察
           round: 第一轮巡察               # 巡察轮次
           group: 第一巡察组               # 巡察组（有 inspection 时必填）
@@ -54,31 +86,10 @@ public enum NoticeScaffold {
         #     owner: 责任部门
         #     due: 2025-06-30             # 整改时限
         """
-        return """
-        ---
-        title: \(quoted(title))
-        org: \(quoted(org))                # 发布单位
-        date: \(date.description)                  # 发布日期
-        # slug: \(slug(for: title, date: date))    # 网址名（可选，默认用文件名）
-        # column: 巡察整改                # 栏目（可选，默认用 site.yaml 的 defaultColumn）
-        # summary: 一段摘要，显示在列表中（可选）
-        \(inspection)
-        # stats:                          # 没有逐项问题时，可只写汇总数字
-        #   total: 28
-        #   done: 18
-        #   partial: 10
-        #   ongoing: 0
-        # contact:                        # 监督反馈渠道（可选，默认用 site.yaml 的 contact）
-        #   phone: ["010-12345678"]
-        #   email: name@example.gov.cn
-        #   address: 通信地址
-        #   postcode: "100000"
-        #   envelope: 关于巡察整改落实情况的意见建议
-        # signature:                      # 落款（可选，默认为发布单位和发布日期）
-        #   org: 发布单位
-        #   date: \(date.description)
-        ---
+    }
 
+    /// The usual sections of a rectification notice, each with what to write there.
+    static let sections = """
         根据统一部署，巡察组对本单位开展了巡察，并反馈了巡察意见。按照党务公开和巡察工作有关要求，现将整改进展情况予以公布。
 
         ## 一、整改工作的组织开展情况
@@ -98,7 +109,6 @@ public enum NoticeScaffold {
         欢迎广大干部群众对巡察整改落实情况进行监督。如有意见建议，请通过本页下方的联系方式反映。
 
         """
-    }
 
     /// Writes a new notice into content/notices/. Refuses to overwrite.
     public static func create(in layout: SiteLayout, title: String, org: String?, date: CalendarDate, slug: String?) throws -> URL {

@@ -26,22 +26,31 @@ public struct TemplateSet: Sendable {
     /// The string table's file name in templates/.
     static let stringsFile = "strings.yaml"
 
-    /// Loads the built-in set and lays the files of `siteTemplates` (if it exists) over it.
-    public static func load(siteTemplates: URL?, displayPrefix: String = "templates") -> (TemplateSet?, [Diagnostic]) {
+    /// The files of a template set before parsing: templates by name, assets by path, the string table's texts.
+    struct Files {
         var sources: [String: (text: String, display: String)] = [:]
         var assets: [String: Data] = [:]
-        var builtinStrings = "", siteStrings: (text: String, display: String)?
-        for file in BuiltinTemplates.files {
-            if file.path == stringsFile {
-                builtinStrings = file.text
-            } else if file.path.hasSuffix(".mustache") {
-                sources[String(file.path.dropLast(".mustache".count))] = (file.text, "（内置模板）\(file.path)")
+        var builtinStrings = ""
+        var siteStrings: (text: String, display: String)?
+        var diagnostics: [Diagnostic] = []
+
+        mutating func add(_ relative: String, _ data: Data, display: String, builtin: Bool) {
+            if relative == stringsFile {
+                if builtin { builtinStrings = String(decoding: data, as: UTF8.self) } else { siteStrings = (String(decoding: data, as: UTF8.self), display) }
+            } else if relative.hasSuffix(".mustache") {
+                guard let text = String(data: data, encoding: .utf8) else {
+                    diagnostics.append(.error("模板不是 UTF-8 编码", file: display, line: 1, column: 1, hint: "请把模板另存为 UTF-8"))
+                    return
+                }
+                sources[String(relative.dropLast(".mustache".count))] = (text, display)
             } else {
-                assets[file.path] = Data(file.text.utf8)
+                assets[relative] = data
             }
         }
-        var diagnostics: [Diagnostic] = []
-        if let folder = siteTemplates, let enumerator = FileManager.default.enumerator(atPath: folder.path) {
+
+        /// Every file under `folder`, hidden files and editor backups left out.
+        mutating func add(folder: URL, displayPrefix: String) {
+            guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return }
             for case let relative as String in enumerator {
                 let name = (relative as NSString).lastPathComponent
                 guard !name.hasPrefix("."), !name.hasSuffix("~") else { continue }
@@ -49,23 +58,22 @@ public struct TemplateSet: Sendable {
                 var isDirectory: ObjCBool = false
                 guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                       let data = FileManager.default.contents(atPath: url.path) else { continue }
-                let display = "\(displayPrefix)/\(relative)"
-                if relative == stringsFile {
-                    siteStrings = (String(decoding: data, as: UTF8.self), display)
-                } else if relative.hasSuffix(".mustache") {
-                    guard let text = String(data: data, encoding: .utf8) else {
-                        diagnostics.append(.error("模板不是 UTF-8 编码", file: display, line: 1, column: 1, hint: "请把模板另存为 UTF-8"))
-                        continue
-                    }
-                    sources[String(relative.dropLast(".mustache".count))] = (text, display)
-                } else {
-                    assets[relative] = data
-                }
+                add(relative, data, display: "\(displayPrefix)/\(relative)", builtin: false)
             }
         }
+    }
+
+    /// Loads the built-in set and lays the files of `siteTemplates` (if it exists) over it.
+    public static func load(siteTemplates: URL?, displayPrefix: String = "templates") -> (TemplateSet?, [Diagnostic]) {
+        var files = Files()
+        for file in BuiltinTemplates.files {
+            files.add(file.path, Data(file.text.utf8), display: "（内置模板）\(file.path)", builtin: true)
+        }
+        if let folder = siteTemplates { files.add(folder: folder, displayPrefix: displayPrefix) }
+        var diagnostics = files.diagnostics
         var library = MustacheLibrary()
-        for name in sources.keys.sorted() {
-            let source = sources[name]!
+        for name in files.sources.keys.sorted() {
+            let source = files.sources[name]!
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
@@ -76,17 +84,17 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("模板无法读取：\(error)", file: source.display, line: 1, column: 1))
             }
         }
-        diagnostics += missingPartials(sources: sources)
-        let (strings, stringDiagnostics) = SiteStrings.load(builtin: builtinStrings, overrides: siteStrings?.text,
-                                                            display: siteStrings?.display ?? "\(displayPrefix)/\(stringsFile)")
+        diagnostics += missingPartials(sources: files.sources)
+        let (strings, stringDiagnostics) = SiteStrings.load(builtin: files.builtinStrings, overrides: files.siteStrings?.text,
+                                                            display: files.siteStrings?.display ?? "\(displayPrefix)/\(stringsFile)")
         diagnostics += stringDiagnostics
         guard !diagnostics.hasErrors, let strings else { return (nil, diagnostics) }
         var digest = Digest()
-        for name in sources.keys.sorted() { digest.add(name); digest.add(sources[name]!.text) }
-        for path in assets.keys.sorted() { digest.add(path); digest.add(assets[path]!) }
+        for name in files.sources.keys.sorted() { digest.add(name); digest.add(files.sources[name]!.text) }
+        for path in files.assets.keys.sorted() { digest.add(path); digest.add(files.assets[path]!) }
         digest.add(strings.fingerprint)
-        return (TemplateSet(library: library, assets: assets.keys.sorted().map { ($0, assets[$0]!) }, strings: strings,
-                            fingerprint: digest.value), diagnostics)
+        let assets = files.assets.keys.sorted().map { ($0, files.assets[$0]!) }
+        return (TemplateSet(library: library, assets: assets, strings: strings, fingerprint: digest.value), diagnostics)
     }
 
     /// `{{> name}}` and `{{< name}}` that name no template: swift-mustache would silently render nothing.

@@ -1,0 +1,111 @@
+import GongshiCore
+import GongshiContent
+import GongshiBuild
+import GongshiAuthoring
+import ArgumentParser
+import Foundation
+import GongshiServe
+
+struct Init: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建一个网站文件夹：网站设置、一篇示例通知和可修改的默认模板。")
+
+    @Argument(help: ArgumentHelp("要创建的网站文件夹", valueName: "DIR"))
+    var folder: String
+
+    @Flag(name: .long, help: "文件夹不是空的也继续，并覆盖同名文件")
+    var force = false
+
+    @OptionGroup var outputOptions: OutputOptions
+
+    func run() throws {
+        let console = outputOptions.console
+        let url = URL(fileURLWithPath: folder, isDirectory: true)
+        do {
+            let written = try SiteScaffold.create(at: url, today: .today(), force: force)
+            if console.verbose { written.forEach { console.info("  写入 \($0)") } }
+            console.info("""
+            已创建网站文件夹 \(url.path)（\(written.count) 个文件）。
+            下一步：
+              1. 修改 content/site.yaml 中的网站名称、地址和联系方式；
+              2. 新建通知：gongshi new "某单位关于巡察整改进展情况的通报" --site \(folder)
+              3. 检查并生成：gongshi check --site \(folder) && gongshi build --site \(folder)
+            """)
+        } catch let error as ScaffoldError {
+            console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct New: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "新建一篇通知：写好各字段（可选的已注释）和通报的常用章节。")
+
+    @Argument(help: ArgumentHelp("通知标题，例如 \"中共某某委员会关于巡察整改进展情况的通报\"", valueName: "标题"))
+    var title: String
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Option(name: .long, help: ArgumentHelp("发布单位。默认取标题中“关于”之前的部分", valueName: "ORG"))
+    var org: String?
+
+    @Option(name: .long, help: ArgumentHelp("网址名（也是文件名）。默认：日期加标题的短哈希", valueName: "SLUG"))
+    var slug: String?
+
+    @Option(name: .long, help: ArgumentHelp("发布日期 YYYY-MM-DD。默认：今天", valueName: "DATE"))
+    var date: String?
+
+    func validate() throws {
+        if let date, CalendarDate(date) == nil { throw ValidationError("日期“\(date)”应写成 YYYY-MM-DD，例如 2025-07-28") }
+    }
+
+    func run() throws {
+        let console = outputOptions.console
+        do {
+            let url = try NoticeScaffold.create(in: siteOption.layout, title: title, org: org,
+                                                date: date.flatMap(CalendarDate.init) ?? .today(), slug: slug)
+            console.info("""
+            已新建通知 \(siteOption.layout.displayPath(url))。
+            请打开这个文件，填写巡察情况、问题清单和正文；写完后运行 gongshi check 检查。
+            """)
+        } catch let error as ScaffoldError {
+            console.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct Import: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "导入已有的通知（Word .docx，或 UTF-8、GB18030/GBK 编码的纯文本）：每个文件生成一篇带 front matter 的通知。",
+        discussion: "逐个列出写入的文件、找到的字段和需要人工填写的字段。不覆盖已有文件，除非加 --force。")
+
+    @Argument(help: ArgumentHelp("要导入的文件", valueName: "FILE"))
+    var files: [String]
+
+    @OptionGroup var siteOption: SiteOption
+    @OptionGroup var outputOptions: OutputOptions
+
+    @Flag(name: .long, help: "覆盖已存在的同名通知文件")
+    var force = false
+
+    func run() throws {
+        let console = outputOptions.console
+        var failed = 0
+        for file in files {
+            let url = URL(fileURLWithPath: file)
+            do {
+                let written = try NoticeImport.importFile(url, into: siteOption.layout, force: force)
+                console.info("\(file) → \(siteOption.layout.displayPath(written.path))（编码：\(written.encoding.rawValue)）")
+                console.info("  找到：\(written.result.found.joined(separator: "、"))")
+                if !written.result.missing.isEmpty { console.info("  未找到，请人工填写：\(written.result.missing.joined(separator: "、"))") }
+                if !written.result.anonymizedDates.isEmpty { console.info("  原文中有隐去的日期，已保留：\(written.result.anonymizedDates.joined(separator: "、"))") }
+            } catch let error as ScaffoldError {
+                console.error("\(file)：\(error.description)")
+                failed += 1
+            }
+        }
+        if failed > 0 { throw ExitCode(1) }
+    }
+}
+

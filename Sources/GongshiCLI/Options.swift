@@ -1,0 +1,35 @@
+import GongshiCore
+import GongshiContent
+import GongshiBuild
+import GongshiAuthoring
+import ArgumentParser
+import Foundation
+import GongshiServe
+
+struct SiteOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("网站文件夹（含 content/）。默认：当前文件夹", valueName: "DIR"))
+    var site: String = "."
+
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个通知文件的大小上限（MB）。默认：10", valueName: "MB"))
+    var maxFileSizeMB: Int = 10
+
+    var maxFileSize: Int { maxFileSizeMB * 1024 * 1024 }
+
+    func validate() throws {
+        if maxFileSizeMB < 1 { throw ValidationError("--max-file-size 必须是正整数（单位 MB）") }
+    }
+
+    var url: URL { URL(fileURLWithPath: site, isDirectory: true) }
+    var layout: SiteLayout { SiteLayout(root: url) }
+}
+
+struct OutputOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "只显示错误")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "显示更多过程信息")
+    var verbose = false
+
+    var console: Console { Console(quiet: quiet, verbose: verbose) }
+}
+

@@ -1,0 +1,57 @@
+import Foundation
+import Testing
+@testable import GongshiBuild
+@testable import GongshiCore
+
+/// The example site built once for the suites that read it.
+enum ExampleSite {
+    /// Built from content/ with the built-in templates into a fresh folder; shared by every test that reads it.
+    static let output: URL = {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-example-\(UUID().uuidString)/public")
+        _ = try! SiteBuilder.build(BuildOptions(site: repositoryRoot, output: output))
+        return output
+    }()
+}
+
+/// Golden snapshots: one page of every kind of the example site, byte for byte. When a change alters a page on
+/// purpose, run the tests with GONGSHI_UPDATE_GOLDENS=1 to rewrite Tests/GongshiTests/Goldens/ and review the diff
+/// in git; otherwise a failure shows the first lines that differ.
+@Suite("Golden snapshots of the example site")
+struct GoldenTests {
+    static let goldens = repositoryRoot.appendingPathComponent("Tests/GongshiTests/Goldens/example")
+    static let update = ProcessInfo.processInfo.environment["GONGSHI_UPDATE_GOLDENS"] == "1"
+
+    /// A page of each kind: home list, column list, year list, organization list, notice page, archives, overview,
+    /// search page, 404, feed, sitemap, robots.txt, search index metadata and a documents chunk.
+    static let pages = [
+        "index.html", "columns/3464cbfa/index.html", "archives/2025/index.html", "orgs/38fce92c/index.html",
+        "notices/jiaogongwei-2025/index.html", "notices/shizhongxue-2024/index.html", "archives/index.html",
+        "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
+        "search/meta.json", "search/docs/0.json",
+    ]
+
+    @Test(arguments: pages)
+    func pageMatchesItsGolden(_ path: String) throws {
+        let built = try String(contentsOf: ExampleSite.output.appendingPathComponent(path), encoding: .utf8)
+        let golden = Self.goldens.appendingPathComponent(path)
+        if Self.update {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try built.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(built == expected, "\(path) 与快照不同：\n\(Self.firstDifference(expected, built))\n（改动是有意的：用 GONGSHI_UPDATE_GOLDENS=1 swift test 更新快照，再检查 git diff）")
+    }
+
+    /// The first differing line of two texts, with two lines of context, as `-` (golden) and `+` (built) lines.
+    static func firstDifference(_ expected: String, _ actual: String) -> String {
+        let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+        let b = actual.split(separator: "\n", omittingEmptySubsequences: false)
+        guard let line = (0..<max(a.count, b.count)).first(where: { $0 >= a.count || $0 >= b.count || a[$0] != b[$0] }) else { return "" }
+        var out = ["第 \(line + 1) 行起："]
+        for i in max(0, line - 2)..<line where i < a.count { out.append("  " + a[i]) }
+        for i in line..<min(a.count, line + 3) { out.append("- " + a[i]) }
+        for i in line..<min(b.count, line + 3) { out.append("+ " + b[i]) }
+        return out.joined(separator: "\n")
+    }
+}
