@@ -28,6 +28,7 @@ struct Build: ParsableCommand {
                                    maxFileSize: siteOption.maxFileSize, baseURL: baseURL)
         options.progress = console.progressReporter(label: "正在生成通知页", started: started)
         options.reuseUnchangedOutput = !force
+        if let point = ProcessInfo.processInfo.environment["GONGSHI_TEST_KILL_AT"] { Build.killForTests(at: point, &options) }
         do {
             let report = try SiteBuilder.build(options)
             console.endProgress()
@@ -89,5 +90,17 @@ struct Check: ParsableCommand {
         if errors > 0 { throw ExitCode(1) }
         if strict && warnings > 0 { throw ExitCode(2) }
     }
+
 }
 
+extension Build {
+    /// For the kill tests: the build kills itself with SIGKILL at a named point (`checked`, `staged`, `swapped`,
+    /// `recorded`) or after `page:N` notice pages, so an interruption lands exactly there.
+    static func killForTests(at point: String, _ options: inout BuildOptions) {
+        if point.hasPrefix("page:"), let pages = Int(point.dropFirst(5)) {
+            options.progress = { done, _ in if done == pages { kill(getpid(), SIGKILL) } }
+        } else {
+            options.checkpoint = { if $0.rawValue == point { kill(getpid(), SIGKILL) } }
+        }
+    }
+}

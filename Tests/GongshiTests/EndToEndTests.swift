@@ -10,20 +10,14 @@ import Testing
 
 @Suite("Building the example site")
 struct ExampleSiteTests {
-    let output: URL
-    let report: BuildReport
-
-    init() throws {
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-example-\(UUID().uuidString)")
-        report = try SiteBuilder.build(BuildOptions(site: repositoryRoot, output: output))
-    }
+    var output: URL { ExampleSite.output }
+    var report: BuildReport { ExampleSite.report }
 
     func page(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
 
     @Test func writesEveryPageWithoutWarnings() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         #expect(report.diagnostics.isEmpty, "\(report.diagnostics)")
         #expect(report.noticeCount >= 5)
         let files = snapshot(output).keys.sorted()
@@ -33,7 +27,6 @@ struct ExampleSiteTests {
     }
 
     @Test func noticePageShowsEveryBlock() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         let html = try page("notices/jiaogongwei-2025/index.html")
         #expect(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"zh-CN\">"))
         // breadcrumb, title, metadata line
@@ -65,7 +58,6 @@ struct ExampleSiteTests {
     }
 
     @Test func summaryCountsWithoutAListAndSeveralPhonesWithoutEmail() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         let html = try page("notices/shizhongxue-2024/index.html")
         #expect(html.contains("共 28 个问题，已完成整改 18 个，取得阶段性成效 10 个，完成率 64%"))
         #expect(!html.contains("<table"))
@@ -75,7 +67,6 @@ struct ExampleSiteTests {
     }
 
     @Test func noticeWithoutInspectionHasNoInspectionBoxAndUsesTheSiteContact() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         let html = try page("notices/wenlv-2025/index.html")
         #expect(!html.contains("巡察情况"))
         #expect(!html.contains("id=\"progress-heading\""))
@@ -83,7 +74,6 @@ struct ExampleSiteTests {
     }
 
     @Test func indexListsNoticesNewestFirstWithOrgDateAndPercent() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         let html = try page("index.html")
         let order = ["wenlv-2025", "jiaogongwei-2025", "weishengjian-2025", "shizhongxue-2024", "dongfeng-jiedao-2023"]
         let positions = order.map { html.range(of: "notices/\($0)/")?.lowerBound }
@@ -94,7 +84,6 @@ struct ExampleSiteTests {
     }
 
     @Test func noExternalResources() throws {
-        defer { try? FileManager.default.removeItem(at: output) }
         for (path, data) in snapshot(output) where path.hasSuffix(".html") || path.hasSuffix(".css") {
             let text = String(decoding: data, as: UTF8.self)
             #expect(!text.contains("src=\"http"), "\(path)")

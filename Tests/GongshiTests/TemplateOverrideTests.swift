@@ -3,6 +3,7 @@ import Testing
 @testable import GongshiBuild
 @testable import GongshiCore
 @testable import GongshiRender
+@testable import GongshiContent
 
 /// A site's own templates/ folder overrides the built-in files one by one.
 @Suite("A site's own templates, partials, stylesheet and words")
@@ -72,3 +73,43 @@ struct TemplateOverrideTests {
     }
 }
 
+
+@Suite("Names in a site's templates")
+struct TemplateNameTests {
+    @Test func aMisspelledNameInASiteTemplateIsWarnedAtItsLine() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        try site.write("templates/notice-item.mustache", "<li>\n<a href=\"{{root}}{{url}}\">{{titel}}</a> {{#progres}}x{{/progres}} {{date}}</li>\n")
+        let report = try site.build()
+        let warnings = report.diagnostics.filter { $0.file == "templates/notice-item.mustache" }
+        #expect(warnings.map(\.line) == [2, 2])
+        #expect(warnings.map(\.column) == [27, 41])
+        #expect(warnings.allSatisfy { $0.severity == .warning })
+        #expect(warnings.first?.message.contains("titel") == true)
+    }
+
+    /// Every field of every view the example site's pages are made from is a known name, so a site template
+    /// that uses it is never warned about.
+    @Test func everyViewFieldIsAKnownName() throws {
+        let (content, _) = SiteLoader.load(SiteLayout(root: repositoryRoot))
+        let loaded = try #require(content)
+        let model = SiteModel(config: loaded.config, notices: loaded.notices.map(\.notice.summary))
+        let renderer = SiteRenderer(model: model, templates: TemplateSet.builtin())
+        var views: [Any] = renderer.listPages().map { renderer.page(for: $0).view } + renderer.sitePages().map(\.view)
+        views += renderer.machinePages(feedEntries: [renderer.feedEntry(model.notices[0], plainText: "")], sitemap: []).map(\.view)
+        for (index, summary) in model.notices.enumerated() {
+            let notice = try #require(loaded.notices.first { $0.notice.sourcePath == summary.sourcePath }).notice
+            views.append(renderer.noticePageView(notice, at: index))
+        }
+        var labels = Set<String>()
+        func walk(_ value: Any) {
+            for child in Mirror(reflecting: value).children {
+                if let label = child.label, label != "some" { labels.insert(label) }
+                walk(child.value)
+            }
+        }
+        views.forEach(walk)
+        #expect(labels.subtracting(TemplateSet.knownNames).isEmpty, "\(labels.subtracting(TemplateSet.knownNames).sorted())")
+    }
+}

@@ -159,6 +159,26 @@ def check_without_javascript(notice_url):
     print("关闭 JavaScript：页面可读，搜索页指向归档")
 
 
+# Queries on the example site and the notices the real search.js must find (title or front matter or body).
+SEARCHES = {
+    "校园安全": ["notices/jiaogongwei-2025/", "notices/shizhongxue-2024/"],
+    "药品采购": ["notices/weishengjian-2025/"],
+    "区委第四巡察组": ["notices/dongfeng-jiedao-2023/"],
+    "不存在的词语组合": [],
+}
+
+
+def check_search(driver):
+    """Runs assets/search.js in the browser against the built index: the right notices, newest first."""
+    for query, expected in SEARCHES.items():
+        driver.get(BASE + "search/?q=" + urllib.parse.quote(query))
+        WebDriverWait(driver, 10).until(lambda d: any("正在搜索" not in e.text for e in d.find_elements(By.CSS_SELECTOR, "#search-results .search-status")))
+        found = [a.get_attribute("href")[len(BASE):] for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
+        if found != expected:
+            failures.append(f"搜索“{query}”找到 {found}，应为 {expected}")
+    print(f"站内搜索：{len(SEARCHES)} 个查询由 search.js 在浏览器中执行，结果正确")
+
+
 def screenshots(notice_url):
     targets = {"index": BASE, "notice": notice_url, "overview": BASE + "overview/",
                "search": BASE + "search/?q=" + urllib.parse.quote("校园安全")}
@@ -184,6 +204,7 @@ notice = next(url for kind, url in sorted(kinds.items()) if kind.startswith("not
 main_browser = browser()
 try:
     run_axe(main_browser, kinds)
+    check_search(main_browser)
     check_reader_tools(main_browser, notice)
 finally:
     main_browser.quit()

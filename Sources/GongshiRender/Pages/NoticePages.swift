@@ -57,15 +57,8 @@ extension SiteRenderer {
         let link = { (n: NoticeSummary) in LinkView(title: n.title, url: SiteURLs.notice(n)) }
         let older = model.older(than: index).map(link)
         let newer = model.newer(than: index).map(link)
-        return NoticeView(
-            title: notice.title, org: notice.org, date: notice.date.chinese, dateISO: notice.date.description,
-            column: notice.column, summary: notice.fields.summary, url: SiteURLs.notice(notice.slug),
-            inspection: notice.inspection.map(inspectionView),
-            progress: notice.progress.map { ProgressView(progress: $0, problems: notice.problems, strings: strings) },
-            contact: model.contact(for: notice).map(ContactView.init),
-            signature: SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese),
-            bodyHTML: "",
-            older: older, newer: newer, hasNeighbours: older != nil || newer != nil)
+        return NoticeView(notice, inspection: notice.inspection.map(inspectionView), contact: model.contact(for: notice),
+                          older: older, newer: newer, strings: strings)
     }
 
     func inspectionView(_ i: Inspection) -> InspectionView {

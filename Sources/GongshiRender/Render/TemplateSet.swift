@@ -84,7 +84,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("模板无法读取：\(error)", file: source.display, line: 1, column: 1))
             }
         }
-        diagnostics += missingPartials(sources: files.sources)
+        diagnostics += missingPartials(sources: files.sources) + unknownNames(sources: files.sources)
         let (strings, stringDiagnostics) = SiteStrings.load(builtin: files.builtinStrings, overrides: files.siteStrings?.text,
                                                             display: files.siteStrings?.display ?? "\(displayPrefix)/\(stringsFile)")
         diagnostics += stringDiagnostics
@@ -95,27 +95,6 @@ public struct TemplateSet: Sendable {
         digest.add(strings.fingerprint)
         let assets = files.assets.keys.sorted().map { ($0, files.assets[$0]!) }
         return (TemplateSet(library: library, assets: assets, strings: strings, fingerprint: digest.value), diagnostics)
-    }
-
-    /// `{{> name}}` and `{{< name}}` that name no template: swift-mustache would silently render nothing.
-    static func missingPartials(sources: [String: (text: String, display: String)]) -> [Diagnostic] {
-        let pattern = try! NSRegularExpression(pattern: "\\{\\{\\s*([<>])\\s*([^}\\s]+)\\s*\\}\\}")
-        var found: [Diagnostic] = []
-        for name in sources.keys.sorted() {
-            let source = sources[name]!
-            for (index, line) in source.text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = String(line)
-                for match in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    let partial = String(text[Range(match.range(at: 2), in: text)!])
-                    guard sources[partial] == nil else { continue }
-                    let column = text[..<Range(match.range, in: text)!.lowerBound].unicodeScalars.count + 1
-                    let kind = text[Range(match.range(at: 1), in: text)!] == "<" ? "继承的父模板" : "引用的局部模板"
-                    found.append(.error("\(kind)“\(partial)”不存在", file: source.display, line: index + 1, column: column,
-                                        hint: "可用的模板有：\(sources.keys.sorted().joined(separator: "、"))"))
-                }
-            }
-        }
-        return found
     }
 
     static func describe(_ error: Error) -> String {

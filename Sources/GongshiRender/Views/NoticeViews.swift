@@ -124,5 +124,25 @@ public struct NoticeView: Sendable, Encodable {
     public let older: LinkView?
     public let newer: LinkView?
     public let hasNeighbours: Bool
+
+    /// The view of a whole notice, its body left for the caller to fill in. `inspection` and `contact` come made
+    /// (their words and fallbacks are the page's); every other field is read straight from the notice here.
+    init(_ notice: Notice, inspection: InspectionView?, contact: Contact?, older: LinkView?, newer: LinkView?, strings: SiteStrings) {
+        title = notice.title
+        org = notice.org
+        date = notice.date.chinese
+        dateISO = notice.date.description
+        column = notice.column
+        summary = notice.fields.summary
+        url = SiteURLs.notice(notice.slug)
+        self.inspection = inspection
+        progress = notice.progress.map { ProgressView(progress: $0, problems: notice.problems, strings: strings) }
+        self.contact = contact.map(ContactView.init)
+        signature = SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese)
+        bodyHTML = ""
+        self.older = older
+        self.newer = newer
+        hasNeighbours = older != nil || newer != nil
+    }
 }
 
