@@ -276,3 +276,16 @@ struct SearchIndexTests {
         #expect(files.filter { $0.path.hasPrefix("search/docs/") }.count == 6)
     }
 }
+
+@Suite("Disclosure fields")
+struct DisclosureFieldTests {
+    @Test func documentNumberIsShownOnlyWhenGiven() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a\ndocumentNumber: 教工委〔2025〕3号"))
+        try site.notice("b.md", noticeText(title: "另一单位关于整改的通报", date: "2024-01-01", extra: "slug: b"))
+        try site.build()
+        #expect(try site.read("notices/a/index.html").contains("<span>文号：教工委〔2025〕3号</span>"))
+        #expect(try !site.read("notices/b/index.html").contains("文号"))
+    }
+}

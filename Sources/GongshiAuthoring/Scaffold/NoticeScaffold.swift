@@ -30,6 +30,7 @@ public enum NoticeScaffold {
         # slug: \(slug(for: title, date: date))    # 网址名（可选，默认用文件名）
         # column: 巡察整改                # 栏目（可选，默认用 site.yaml 的 defaultColumn）
         # summary: 一段摘要，显示在列表中（可选）
+        # documentNumber: 〔\(date.year)〕1号        # 文号（可选，用全角六角括号〔〕）
         \(inspection)
         # stats:                          # 没有逐项问题时，可只写汇总数字
         #   total: 28

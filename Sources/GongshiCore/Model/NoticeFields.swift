@@ -9,6 +9,8 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var slug: String?
     public var column: String?
     public var summary: String?
+    /// 文号, e.g. 教工委〔2025〕3号.
+    public var documentNumber: String?
     public var inspection: Inspection?
     public var problems: [Problem]
     public var stats: ProgressStats?
@@ -24,7 +26,7 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, org, date, slug, column, summary, inspection, problems, stats, contact, signature
+        case title, org, date, slug, column, summary, documentNumber, inspection, problems, stats, contact, signature
     }
 
     /// Decodes every field even when some are wrong, so each broken field gets its own message: the errors are thrown
@@ -37,6 +39,7 @@ public struct NoticeFields: Sendable, Hashable, Codable {
         slug = fields.optional(String.self, .slug)
         column = fields.optional(String.self, .column)
         summary = fields.optional(String.self, .summary)
+        documentNumber = fields.optional(String.self, .documentNumber)
         inspection = fields.optional(Inspection.self, .inspection)
         problems = fields.optional([Problem].self, .problems) ?? []
         stats = fields.optional(ProgressStats.self, .stats)
@@ -50,7 +53,7 @@ extension Schema {
     /// Which keys a notice's front matter may have (unknown and missing keys are reported with their lines).
     public static let notice: Schema = .map([
         "title": required(.value), "org": required(.value), "date": required(.value),
-        "slug": optional(.value), "column": optional(.value), "summary": optional(.value),
+        "slug": optional(.value), "column": optional(.value), "summary": optional(.value), "documentNumber": optional(.value),
         "inspection": optional(.map([
             "round": optional(.value), "group": required(.value), "target": optional(.value),
             "start": optional(.value), "end": optional(.value), "feedback": optional(.value),

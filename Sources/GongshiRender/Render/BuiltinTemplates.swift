@@ -651,7 +651,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <article class="notice">
 <header class="notice-header">
 <h1>{{title}}</h1>
-<p class="notice-meta"><span>发布单位：{{org}}</span><span>发布日期：<time datetime="{{dateISO}}">{{date}}</time></span><span>栏目：{{column}}</span></p>
+<p class="notice-meta"><span>发布单位：{{org}}</span><span>发布日期：<time datetime="{{dateISO}}">{{date}}</time></span><span>栏目：{{column}}</span>{{#documentNumber}}<span>文号：{{documentNumber}}</span>{{/documentNumber}}</p>
 </header>
 {{#inspection}}
 {{>inspection}}

@@ -115,6 +115,7 @@ public struct NoticeView: Sendable, Encodable {
     public let dateISO: String
     public let column: String
     public let summary: String?
+    public let documentNumber: String?
     public let url: String
     public let inspection: InspectionView?
     public let progress: ProgressView?
@@ -134,6 +135,7 @@ public struct NoticeView: Sendable, Encodable {
         dateISO = notice.date.description
         column = notice.column
         summary = notice.fields.summary
+        documentNumber = notice.fields.documentNumber?.nonEmpty
         url = SiteURLs.notice(notice.slug)
         self.inspection = inspection
         progress = notice.progress.map { ProgressView(progress: $0, problems: notice.problems, strings: strings) }
