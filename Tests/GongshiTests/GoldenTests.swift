@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GongshiBuild
 @testable import GongshiCore
+@testable import GongshiAuthoring
 
 /// The example site built once for the suites that read it (from content/ with the built-in templates into a
 /// fresh folder).
@@ -39,6 +40,19 @@ struct GoldenTests {
         }
         let expected = try String(contentsOf: golden, encoding: .utf8)
         #expect(built == expected, "\(path) 与快照不同：\n\(Self.firstDifference(expected, built))\n（改动是有意的：用 GONGSHI_UPDATE_GOLDENS=1 swift test 更新快照，再检查 git diff）")
+    }
+
+    /// What `gongshi new` writes, for a fixed title and date.
+    @Test func newNoticeScaffoldMatchesItsGolden() throws {
+        let text = NoticeScaffold.text(title: "中共示例区某单位关于巡察整改进展情况的通报", org: "中共示例区某单位", date: CalendarDate("2025-07-28")!)
+        let golden = repositoryRoot.appendingPathComponent("Tests/GongshiTests/Goldens/scaffold/new-notice.md")
+        if Self.update {
+            try FileManager.default.createDirectory(at: golden.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: golden, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: golden, encoding: .utf8)
+        #expect(text == expected, "gongshi new 的模板与快照不同：\n\(Self.firstDifference(expected, text))")
     }
 
     /// The first differing line of two texts, with two lines of context, as `-` (golden) and `+` (built) lines.

@@ -48,6 +48,7 @@ public enum NoticeScaffold {
         #   date: \(date.description)
         ---
 
+
         """
         return front + sections
     }
