@@ -172,8 +172,12 @@ def check_search(driver):
     """Runs assets/search.js in the browser against the built index: the right notices, newest first."""
     for query, expected in SEARCHES.items():
         driver.get(BASE + "search/?q=" + urllib.parse.quote(query))
-        WebDriverWait(driver, 10).until(lambda d: any("正在搜索" not in e.text for e in d.find_elements(By.CSS_SELECTOR, "#search-results .search-status")))
-        found = [a.get_attribute("href")[len(BASE):] for a in driver.find_elements(By.CSS_SELECTOR, ".search-result-title a")]
+        # The results box is emptied and filled again by the script: read it with JavaScript, not element handles.
+        WebDriverWait(driver, 10).until(lambda d: d.execute_script(
+            "return Array.from(document.querySelectorAll('#search-results .search-status'))"
+            ".some(function (e) { return e.textContent.indexOf('正在搜索') < 0; });"))
+        found = [href[len(BASE):] for href in driver.execute_script(
+            "return Array.from(document.querySelectorAll('.search-result-title a')).map(function (a) { return a.href; });")]
         if found != expected:
             failures.append(f"搜索“{query}”找到 {found}，应为 {expected}")
     print(f"站内搜索：{len(SEARCHES)} 个查询由 search.js 在浏览器中执行，结果正确")
