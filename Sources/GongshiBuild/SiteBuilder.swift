@@ -72,9 +72,10 @@ public enum SiteBuilder {
                            filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics)
     }
 
-    /// Load and validate only (`gongshi check`): every diagnostic for the site, and how many notices loaded.
+    /// Load and validate only (`gongshi check`): every diagnostic for the site, and how many notices it has (nil when
+    /// anything is wrong).
     public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (noticeCount: Int?, diagnostics: [Diagnostic]) {
         let checked = BuildRun.check(layout, maxFileSize: maxFileSize, cache: BuildCache())
-        return (checked.config == nil ? nil : checked.notices.count, checked.diagnostics)
+        return (checked.config == nil || checked.diagnostics.hasErrors ? nil : checked.notices.count, checked.diagnostics)
     }
 }
