@@ -10,6 +10,8 @@ import Yams
 public struct SiteStrings: Sendable {
     private let texts: [String: String]
     private let templates: [String: MustacheTemplate]
+    /// The texts with no `{{`: given as they are, without a template render (nav titles are asked for on every page).
+    private let plain: [String: String]
 
     /// The built-in table with `overrides` (the text of a site's strings.yaml) laid over it.
     static func load(builtin: String, overrides: String?, display: String) -> (SiteStrings?, [Diagnostic]) {
@@ -33,7 +35,7 @@ public struct SiteStrings: Sendable {
             }
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (SiteStrings(texts: table, templates: templates), diagnostics)
+        return (SiteStrings(texts: table, templates: templates, plain: table.filter { !$0.value.contains("{{") }), diagnostics)
     }
 
     private struct NotAMap: Error {}
@@ -48,7 +50,7 @@ public struct SiteStrings: Sendable {
 
     /// The text of `key` filled with `values` (a value that is nil, false or left out makes `{{#name}}…{{/name}}` vanish).
     public func text(_ key: String, _ values: [String: Any] = [:]) -> String {
-        templates[key]?.render(values) ?? key
+        plain[key] ?? templates[key]?.render(values) ?? key
     }
 }
 
