@@ -85,9 +85,8 @@ public final class StagedOutput: @unchecked Sendable {
     public var filesUnchanged: Int { lock.withLock { _filesUnchanged } }
     /// Pages kept as published (see `keepPublished`).
     public var pagesReused: Int { lock.withLock { _pagesReused } }
-    /// Writes one file; returns how the staged file now stands (nil if that cannot be seen).
-    @discardableResult
-    public func write(_ path: String, _ data: Data) throws -> FileStamp? {
+    /// Writes one file.
+    public func write(_ path: String, _ data: Data) throws {
         let staged = try stagedPath(path)
         // A file whose bytes did not change becomes the published file itself (a hard link), so it keeps its
         // modification time and rsync sends only what changed.
@@ -104,7 +103,12 @@ public final class StagedOutput: @unchecked Sendable {
             if unchanged { _filesUnchanged += 1 }
             produced.insert(path)
         }
-        return FileStamp.of(staged, followingLinks: false)
+    }
+
+    /// How the staged file at `path` stands (its size and modification time are what `keepPublished` compares the
+    /// next time), nil if it cannot be seen.
+    public func stamp(of path: String) -> FileStamp? {
+        FileStamp.of(staging.path + "/" + path, followingLinks: false)
     }
 
     /// Keeps the published file at `path` as it is when its size and modification time are still `size` and

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GongshiBuild
 @testable import GongshiCore
+@testable import GongshiContent
 
 /// Sites kept on disk under Tests/GongshiTests/Fixtures/: one that must build cleanly, one whose every mistake must
 /// be reported at its line (the expected list sits beside it).
@@ -29,5 +30,9 @@ struct FixtureSiteTests {
         let got = diagnostics.map { "\($0.file):\($0.line):\($0.severity.rawValue)" }.sorted()
         #expect(got == expected.sorted())
         #expect(diagnostics.allSatisfy { $0.message.unicodeScalars.contains { (0x4E00...0x9FFF).contains($0.value) } })
+        // The load and validate stages on their own, with no build around them, find the same.
+        let (content, loadDiagnostics) = SiteLoader.load(SiteLayout(root: site))
+        let stages = loadDiagnostics + Validator.validate(try #require(content))
+        #expect(stages.map { "\($0.file):\($0.line):\($0.severity.rawValue)" }.sorted() == expected.sorted())
     }
 }

@@ -45,7 +45,7 @@ struct PageKeys: Sendable {
         var digest = Digest()
         digest.add(siteKey)
         digest.add("notice")
-        digest.add(frames[model.column(named: notice.column)?.name ?? ""] ?? 0)
+        digest.add(frames[notice.column] ?? frames[""] ?? 0)
         digest.add(notice.sourceDigest)
         if let links = links[notice.sourcePath] {
             for link in links { digest.add(link); digest.add(String(describing: renderer.targets.resolve(link))) }

@@ -58,7 +58,8 @@ struct RenderStep {
     }
 
     private func write(_ path: String, _ data: Data, key: UInt64) throws {
-        if let stamp = try output.write(path, data) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
+        try output.write(path, data)
+        if let stamp = output.stamp(of: path) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
     }
 
     /// Notice pages, on every core in waves; after each wave the search index and the feed take what they need

@@ -58,12 +58,6 @@ public struct YAMLDocument {
         diagnostics += found
     }
 
-    /// Decodes the value at `key` of the root mapping; nil (with a diagnostic) when it is not valid.
-    mutating func decode<T: Decodable>(_ type: T.Type, at key: String) -> T? {
-        guard let node = topLevel[key] else { return nil }
-        return decode(type, node: node, path: [key])
-    }
-
     mutating func decodeRoot<T: Decodable>(_ type: T.Type) -> T? {
         guard let root else { return nil }
         return decode(type, node: root, path: [])

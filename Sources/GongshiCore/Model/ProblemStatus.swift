@@ -7,15 +7,6 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
     /// 持续推进：需长期整改、长期坚持
     case ongoing
 
-    /// The label readers see.
-    public var label: String {
-        switch self {
-        case .done: return "已完成"
-        case .partial: return "阶段性成效"
-        case .ongoing: return "持续推进"
-        }
-    }
-
     /// Every spelling accepted in front matter, English keyword first.
     public var accepted: [String] {
         switch self {

@@ -20,7 +20,10 @@ public struct SiteStrings: Sendable {
         for (text, file) in [(builtin, "（内置模板）strings.yaml"), (overrides, display)] {
             guard let text else { continue }
             do {
-                guard let map = try Yams.load(yaml: text) as? [String: Any] else { throw SiteStrings.notAMap }
+                guard let map = try Yams.load(yaml: text) as? [String: Any] else {
+                    diagnostics.append(.error("文字表应是一组“键: 文字”", file: file, line: 1, column: 1, hint: "每行写成“键: 文字”，例如 navHome: 首页"))
+                    continue
+                }
                 for (key, value) in map { table[key] = "\(value)" }
             } catch {
                 diagnostics.append(.error("文字表无法读取：\(error)", file: file, line: 1, column: 1,
@@ -37,9 +40,6 @@ public struct SiteStrings: Sendable {
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (SiteStrings(texts: table, templates: templates, plain: table.filter { !$0.value.contains("{{") }), diagnostics)
     }
-
-    private struct NotAMap: Error {}
-    private static let notAMap = NotAMap()
 
     /// Digest of every text: part of each page's input key.
     public var fingerprint: UInt64 {
