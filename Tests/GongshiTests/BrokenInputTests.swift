@@ -96,6 +96,8 @@ let brokenCases: [BrokenCase] = [
     // Templates
     BrokenCase(name: "unclosed template section", location: "templates/notice.mustache:", message: "模板语法错误",
                setup: { try $0.write("templates/notice.mustache", "{{<layout}}\n{{$content}}\n{{#notice}}\n{{title}}\n{{/content}}\n{{/layout}}\n") }),
+    BrokenCase(name: "section closed with the wrong name", location: "templates/notice.mustache:4:", message: "名称与开始标记不一致",
+               setup: { try $0.write("templates/notice.mustache", "{{<layout}}\n{{$content}}\n{{#notice}}\n<p>{{/notices}}</p>\n{{/content}}\n{{/layout}}\n") }),
     BrokenCase(name: "unknown partial", location: "templates/notice.mustache:3:1", message: "“sidebar”不存在",
                setup: { try $0.write("templates/notice.mustache", "{{<layout}}\n{{$content}}\n{{>sidebar}}\n{{/content}}\n{{/layout}}\n") }),
     BrokenCase(name: "unknown parent template", location: "templates/list.mustache:1:1", message: "“base”不存在",

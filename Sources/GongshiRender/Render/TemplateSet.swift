@@ -72,13 +72,14 @@ public struct TemplateSet: Sendable {
         if let folder = siteTemplates { files.add(folder: folder, displayPrefix: displayPrefix) }
         var diagnostics = files.diagnostics
         var library = MustacheLibrary()
+        HTMLEscaping.register
         for name in files.sources.keys.sorted() {
             let source = files.sources[name]!
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(.error("模板语法错误：\(describe(error.error))", file: source.display,
-                                          line: error.context.lineNumber, column: error.context.columnNumber,
+                                          line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                                           hint: "请检查这一行的 {{ }} 标记是否成对、名称是否一致"))
             } catch {
                 diagnostics.append(.error("模板无法读取：\(error)", file: source.display, line: 1, column: 1))
