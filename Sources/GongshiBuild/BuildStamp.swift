@@ -12,6 +12,25 @@ import Glibc
 struct BuildStamp: Equatable {
     var fingerprint: String
     var noticeCount: Int
+    /// The span of reference times the output is right for: from the last turning point the build had passed (a
+    /// notice went out, a problem fell overdue, a 公示期 ended) up to the next one. Nil ends are open.
+    var validity: (from: Moment?, until: Moment?) = (nil, nil)
+
+    static func == (a: BuildStamp, b: BuildStamp) -> Bool {
+        a.fingerprint == b.fingerprint && a.noticeCount == b.noticeCount && a.validity.from == b.validity.from && a.validity.until == b.validity.until
+    }
+
+    /// The output made at some time in `validity` is the output for `now`.
+    func holds(at now: Moment) -> Bool {
+        if let from = validity.from, now < from { return false }
+        if let until = validity.until, now >= until { return false }
+        return true
+    }
+
+    static func validity(of notices: [NoticeSummary], at now: Moment) -> (from: Moment?, until: Moment?) {
+        let points = notices.flatMap(\.turningPoints)
+        return (points.filter { $0 <= now }.max(), points.filter { $0 > now }.min())
+    }
 
     static func url(for output: URL) -> URL {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).buildinfo")
@@ -19,13 +38,15 @@ struct BuildStamp: Equatable {
 
     static func read(for output: URL) -> BuildStamp? {
         guard let text = try? String(contentsOf: url(for: output), encoding: .utf8) else { return nil }
-        let parts = text.split(separator: "\n")
-        guard parts.count == 2, let count = Int(parts[1]) else { return nil }
-        return BuildStamp(fingerprint: String(parts[0]), noticeCount: count)
+        let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard parts.count >= 4, let count = Int(parts[1]) else { return nil }
+        return BuildStamp(fingerprint: String(parts[0]), noticeCount: count,
+                          validity: (parts[2].isEmpty ? nil : Moment(String(parts[2])), parts[3].isEmpty ? nil : Moment(String(parts[3]))))
     }
 
     func write(for output: URL) {
-        try? Data("\(fingerprint)\n\(noticeCount)\n".utf8).write(to: BuildStamp.url(for: output))
+        let from = validity.from?.description ?? "", until = validity.until?.description ?? ""
+        try? Data("\(fingerprint)\n\(noticeCount)\n\(from)\n\(until)\n".utf8).write(to: BuildStamp.url(for: output))
     }
 }
 

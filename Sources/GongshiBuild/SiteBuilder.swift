@@ -13,6 +13,10 @@ public struct BuildOptions: Sendable {
     public var maxFileSize: Int
     /// Overrides site.yaml's baseURL (for previews on another address).
     public var baseURL: String?
+    /// The reference time: what is published, overdue or ended is decided at this moment (`--now`, SOURCE_DATE_EPOCH).
+    public var now: Moment
+    /// `serve`'s preview: drafts and scheduled notices get pages, with a banner, and are listed.
+    public var preview = false
     /// Skip the build when no input changed since the last successful build into the same output.
     public var reuseUnchangedOutput = true
     /// Called after each notice page is rendered with (pages done, pages in all).
@@ -20,8 +24,9 @@ public struct BuildOptions: Sendable {
     /// Called as the build passes each named point (tests stop a build there to see what an interruption leaves).
     public var checkpoint: (@Sendable (BuildCheckpoint) -> Void)?
 
-    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize, baseURL: String? = nil) {
+    public init(site: URL, output: URL? = nil, maxFileSize: Int = SiteLoader.defaultMaxFileSize, baseURL: String? = nil, now: Moment? = nil) {
         self.site = site
+        self.now = now ?? Moment.current()
         self.output = output
         self.maxFileSize = maxFileSize
         self.baseURL = baseURL
@@ -39,6 +44,10 @@ public struct BuildReport: Sendable {
     public var pagesReused: Int = 0
     /// Warnings (a successful build has no errors).
     public var diagnostics: [Diagnostic]
+    /// Drafts left out (none in a preview).
+    public var drafts: [NoticeSummary] = []
+    /// Notices not yet due to go out, soonest first (none in a preview).
+    public var scheduled: [NoticeSummary] = []
     /// Nothing had changed since the last build, so nothing was written.
     public var upToDate = false
 }
@@ -69,13 +78,16 @@ public enum SiteBuilder {
         run.record(checked, site, pages: pages, previous: cache)
         options.checkpoint?(.recorded)
         return BuildReport(output: run.output, noticeCount: site.model.notices.count, filesWritten: staged.filesWritten,
-                           filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics)
+                           filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics,
+                           drafts: site.model.heldBack.filter(\.draft),
+                           scheduled: site.model.heldBack.filter { !$0.draft }.sorted { $0.publishAt < $1.publishAt })
     }
 
     /// Load and validate only (`gongshi check`): every diagnostic for the site, and how many notices it has (nil when
     /// anything is wrong).
-    public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize) -> (noticeCount: Int?, diagnostics: [Diagnostic]) {
-        let checked = BuildRun.check(layout, maxFileSize: maxFileSize, cache: BuildCache())
+    public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize, now: Moment = .current()) -> (noticeCount: Int?, diagnostics: [Diagnostic]) {
+        var checked = BuildRun.check(layout, maxFileSize: maxFileSize, cache: BuildCache())
+        if let config = checked.config { checked.diagnostics += TimeChecks(config: config, notices: checked.notices, links: checked.links, now: now).run() }
         return (checked.config == nil || checked.diagnostics.hasErrors ? nil : checked.notices.count, checked.diagnostics)
     }
 }

@@ -11,6 +11,7 @@ struct Build: ParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var timeOption: TimeOption
 
     @Option(name: .long, help: ArgumentHelp("输出文件夹。默认：<网站文件夹>/public", valueName: "DIR"))
     var output: String?
@@ -25,7 +26,7 @@ struct Build: ParsableCommand {
         let console = outputOptions.console
         let started = Date()
         var options = BuildOptions(site: siteOption.url, output: output.map { URL(fileURLWithPath: $0, isDirectory: true) },
-                                   maxFileSize: siteOption.maxFileSize, baseURL: baseURL)
+                                   maxFileSize: siteOption.maxFileSize, baseURL: baseURL, now: timeOption.moment)
         options.progress = console.progressReporter(label: "正在生成通知页", started: started)
         options.reuseUnchangedOutput = !force
         if let point = ProcessInfo.processInfo.environment["GONGSHI_TEST_KILL_AT"] { Build.killForTests(at: point, &options) }
@@ -40,6 +41,7 @@ struct Build: ParsableCommand {
             let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
             let changed = report.filesWritten - report.filesUnchanged
             let reused = report.pagesReused > 0 ? "，\(report.pagesReused) 个页面的输入没变、沿用上次的结果" : ""
+            Build.printHeldBack(report, console: console)
             console.info("已生成 \(report.noticeCount) 篇通知，共 \(report.filesWritten) 个文件（\(changed) 个有变化\(reused)），用时 \(seconds) 秒 → \(report.output.path)")
         } catch let failure as BuildFailure {
             console.endProgress()
@@ -66,8 +68,14 @@ struct Check: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("输出格式：text 或 json", valueName: "FORMAT"))
     var format: Format = .text
 
+    @OptionGroup var timeOption: TimeOption
+
+    @Flag(name: .long, help: "列出尚未签发的通知，以及各自在等谁审核或签发")
+    var pending = false
+
     func run() throws {
-        let (noticeCount, diagnostics) = SiteBuilder.check(siteOption.layout, maxFileSize: siteOption.maxFileSize)
+        if pending { return try listPending() }
+        let (noticeCount, diagnostics) = SiteBuilder.check(siteOption.layout, maxFileSize: siteOption.maxFileSize, now: timeOption.moment)
         let sorted = diagnostics.sortedForDisplay()
         let errors = sorted.errors.count, warnings = sorted.warnings.count
         switch format {
@@ -93,7 +101,34 @@ struct Check: ParsableCommand {
 
 }
 
+extension Check {
+    /// `check --pending`: every notice without a complete sign-off, and whom it waits for.
+    func listPending() throws {
+        let console = outputOptions.console
+        let (content, diagnostics) = SiteLoader.load(siteOption.layout, maxFileSize: siteOption.maxFileSize)
+        guard let content else {
+            console.print(diagnostics: diagnostics.sortedForDisplay())
+            throw ExitCode(1)
+        }
+        let pending = SignOff.pending(in: content.notices.map(\.notice))
+        for item in pending {
+            print("\(item.sourcePath)：\(item.title)：\(item.state)（\(item.who)）")
+        }
+        console.info(pending.isEmpty ? "所有通知都已签发。" : "共 \(pending.count) 篇通知尚未签发。")
+    }
+}
+
 extension Build {
+    /// Says which drafts and scheduled notices this build left out.
+    static func printHeldBack(_ report: BuildReport, console: Console) {
+        if !report.drafts.isEmpty {
+            console.info("有 \(report.drafts.count) 篇草稿没有发布（draft: true）：\(report.drafts.map(\.sourcePath).joined(separator: "、"))")
+        }
+        for notice in report.scheduled {
+            console.info("定时发布：\(notice.sourcePath)“\(notice.title)”将于 \(notice.publishAt) 发布，届时重新运行 gongshi build")
+        }
+    }
+
     /// For the kill tests: the build kills itself with SIGKILL at a named point (`checked`, `staged`, `swapped`,
     /// `recorded`) or after `page:N` notice pages, so an interruption lands exactly there.
     static func killForTests(at point: String, _ options: inout BuildOptions) {

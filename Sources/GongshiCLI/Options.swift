@@ -33,3 +33,15 @@ struct OutputOptions: ParsableArguments {
     var console: Console { Console(quiet: quiet, verbose: verbose) }
 }
 
+
+struct TimeOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("参照时间（北京时间），决定哪些通知已到发布时间、哪些问题已逾期、公示期是否结束。默认：环境变量 SOURCE_DATE_EPOCH，没有则为当前时间。例如 2026-11-23 或 \"2026-11-23 09:30\"", valueName: "TIME"))
+    var now: String?
+
+    func validate() throws {
+        do { _ = try Moment.reference(now: now) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// The reference time asked for (validated above).
+    var moment: Moment { (try? Moment.reference(now: now)) ?? Moment.current() }
+}

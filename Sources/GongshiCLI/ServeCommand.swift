@@ -12,13 +12,14 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var timeOption: TimeOption
 
     @Option(name: .shortAndLong, help: ArgumentHelp("端口。0 表示自动选择空闲端口", valueName: "PORT"))
     var port: UInt16 = 8000
 
     func run() async throws {
         let console = outputOptions.console
-        let server = PreviewServer(site: siteOption.url, port: port) { event in
+        let server = PreviewServer(site: siteOption.url, port: port, now: timeOption.now == nil ? nil : timeOption.moment) { event in
             switch event.kind {
             case .built(let report, let seconds):
                 console.print(diagnostics: report.diagnostics)

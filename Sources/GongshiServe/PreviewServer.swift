@@ -24,10 +24,13 @@ public actor PreviewServer {
     private(set) var lastFailure: [Diagnostic]?
     private var fingerprint = ""
     private var server: HTTPServer?
+    /// A fixed reference time (`--now`); nil: the current time at each build.
+    let now: Moment?
 
-    public init(site: URL, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300),
+    public init(site: URL, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), now: Moment? = nil,
                 onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
         layout = SiteLayout(root: site)
+        self.now = now
         requestedPort = port
         self.pollInterval = pollInterval
         self.onEvent = onEvent
@@ -85,7 +88,10 @@ public actor PreviewServer {
         let started = Date()
         version += 1
         do {
-            let report = try SiteBuilder.build(BuildOptions(site: layout.root, output: output, baseURL: baseURL))
+            // A preview: drafts and scheduled notices get pages with a banner, so reviewers can read them.
+            var options = BuildOptions(site: layout.root, output: output, baseURL: baseURL, now: now)
+            options.preview = true
+            let report = try SiteBuilder.build(options)
             lastFailure = nil
             onEvent(Event(kind: .built(report, seconds: Date().timeIntervalSince(started))))
         } catch let failure as BuildFailure {

@@ -148,7 +148,7 @@ let urlPattern = try! NSRegularExpression(pattern: "(?:href|src)\\s*=\\s*\"\\s*(
         if !diagnostics.hasErrors { fail("没有生成通知，也没有错误", bytes, directory) }
         return
     }
-    let model = SiteModel(config: SiteConfig(title: "测试"), notices: [notice.summary])
+    let model = SiteModel(config: SiteConfig(title: "测试"), notices: [notice.summary], now: Moment(date: notice.date))
     let rendered = SiteRenderer(model: model, templates: templates).renderNotice(notice, at: 0)
     let page = String(decoding: rendered.html, as: UTF8.self).lowercased()
     for match in tagPattern.matches(in: page, range: NSRange(page.startIndex..., in: page)) {

@@ -7,8 +7,10 @@ import Testing
 /// The example site built once for the suites that read it (from content/ with the built-in templates into a
 /// fresh folder).
 enum ExampleSite {
-    static let output = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-example-\(UUID().uuidString)/public")
-    static let report: BuildReport = try! SiteBuilder.build(BuildOptions(site: repositoryRoot, output: output))
+    private static let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-example-\(UUID().uuidString)/public")
+    static let report: BuildReport = try! SiteBuilder.build(BuildOptions(site: repositoryRoot, output: folder, now: referenceTime))
+    /// The built site (built on first use, whichever test asks first).
+    static var output: URL { _ = report; return folder }
 }
 
 /// Golden snapshots: one page of every kind of the example site, byte for byte. When a change alters a page on
@@ -23,7 +25,8 @@ struct GoldenTests {
     /// search page, 404, feed, sitemap, robots.txt, search index metadata and a documents chunk.
     static let pages = [
         "index.html", "columns/3464cbfa/index.html", "archives/2025/index.html", "orgs/38fce92c/index.html",
-        "notices/jiaogongwei-2025/index.html", "notices/shizhongxue-2024/index.html", "archives/index.html",
+        "notices/jiaogongwei-2025/index.html", "notices/shizhongxue-2024/index.html", "notices/shuiwu-2026/index.html",
+        "notices/weishengjian-2025/index.html", "notices/huanbao-2025/index.html", "archives/index.html",
         "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
         "search/meta.json", "search/docs/0.json",
     ]

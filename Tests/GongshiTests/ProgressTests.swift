@@ -44,7 +44,7 @@ struct ProgressTests {
     }
 
     @Test func summaryLineOnThePageSaysTheCounts() {
-        let view = ProgressView(progress: RectificationProgress(total: 28, done: 18, partial: 10, ongoing: 0), problems: [], strings: TemplateSet.builtin().strings)
+        let view = ProgressView(progress: RectificationProgress(total: 28, done: 18, partial: 10, ongoing: 0), problems: [], now: referenceTime, strings: TemplateSet.builtin().strings)
         #expect(view.summary == "共 28 个问题，已完成整改 18 个，取得阶段性成效 10 个，完成率 64%")
     }
 }

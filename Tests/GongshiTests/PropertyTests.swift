@@ -46,7 +46,7 @@ struct PropertyTests {
         func page(_ title: String) -> String {
             let fields = NoticeFields(title: title, org: "单位", date: CalendarDate("2025-07-28")!, slug: "a", column: "巡察整改")
             let notice = Notice(sourcePath: "content/notices/a.md", fields: fields, body: "正文")
-            let model = SiteModel(config: SiteConfig(title: "网站"), notices: [notice.summary])
+            let model = SiteModel(config: SiteConfig(title: "网站"), notices: [notice.summary], now: Moment(date: notice.date))
             let page = SiteRenderer(model: model, templates: templates).renderNotice(notice, at: 0)
             return String(decoding: page.html, as: UTF8.self)
         }

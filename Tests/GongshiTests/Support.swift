@@ -47,7 +47,7 @@ struct TempSite {
 
     @discardableResult
     func build() throws -> BuildReport {
-        try SiteBuilder.build(BuildOptions(site: root))
+        try SiteBuilder.build(BuildOptions(site: root, now: referenceTime))
     }
 
     /// The diagnostics of a build that is expected to fail.
@@ -99,3 +99,7 @@ func snapshot(_ folder: URL) -> [String: Data] {
 
 /// The repository's own folder (for the example site and the default templates).
 let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+/// The reference time tests build at (the example site's story is told as of this moment): what is published,
+/// overdue or ended never depends on the day the tests run.
+let referenceTime = Moment("2026-11-23 09:00")!

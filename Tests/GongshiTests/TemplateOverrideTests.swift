@@ -94,7 +94,7 @@ struct TemplateNameTests {
     @Test func everyViewFieldIsAKnownName() throws {
         let (content, _) = SiteLoader.load(SiteLayout(root: repositoryRoot))
         let loaded = try #require(content)
-        let model = SiteModel(config: loaded.config, notices: loaded.notices.map(\.notice.summary))
+        let model = SiteModel(config: loaded.config, notices: loaded.notices.map(\.notice.summary), now: Moment("2026-01-01")!)
         let renderer = SiteRenderer(model: model, templates: TemplateSet.builtin())
         var views: [Any] = renderer.listPages().map { renderer.page(for: $0).view } + renderer.sitePages().map(\.view)
         views += renderer.machinePages(feedEntries: [renderer.feedEntry(model.notices[0], plainText: "")], sitemap: []).map(\.view)

@@ -15,6 +15,9 @@ struct CheckedSite: Sendable {
     var loadStarted: Int64 = 0
     var templates: TemplateSet?
     var diagnostics: [Diagnostic] = []
+
+    /// Each notice's body links, by source path.
+    var links: [String: [String]] { Dictionary(entries.map { ($0.summary.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a }) }
 }
 
 /// The render stage's inputs for one build: the renderer, the page keys and where whole notices come from.
@@ -38,7 +41,7 @@ final class BuildRun: @unchecked Sendable {
         self.options = options
         layout = SiteLayout(root: options.site)
         output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
-        fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)|\(BuildCache.program)")
+        fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)|\(options.preview)|\(BuildCache.program)")
         clock.lap("input fingerprint")
     }
 
@@ -46,7 +49,7 @@ final class BuildRun: @unchecked Sendable {
     /// already right. (A new gongshi may render differently, so it builds again.)
     func upToDate() -> BuildReport? {
         guard options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
-              stamp.fingerprint == fingerprint + "|" + OutputFolders.identity(output),
+              stamp.fingerprint == fingerprint + "|" + OutputFolders.identity(output), stamp.holds(at: options.now),
               FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) else { return nil }
         return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
     }
@@ -70,7 +73,8 @@ final class BuildRun: @unchecked Sendable {
             checked.diagnostics.append(.warning("site.yaml 没有设置 baseURL：不生成订阅源和站点地图，页面也没有规范链接",
                                                 file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
         }
-        guard checked.config != nil, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
+        guard let config = checked.config, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
+        checked.diagnostics += TimeChecks(config: config, notices: checked.notices, links: checked.links, now: options.now).run()
         return checked
     }
 
@@ -95,9 +99,9 @@ final class BuildRun: @unchecked Sendable {
 
     func model(_ checked: CheckedSite, _ cache: BuildCache) -> ModelledSite {
         let config = checked.config!
-        let model = SiteModel(config: config, notices: checked.notices)
+        let model = SiteModel(config: config, notices: checked.notices, now: options.now, preview: options.preview)
         let renderer = SiteRenderer(model: model, templates: checked.templates!, baseURL: options.baseURL, attachments: checked.attachments)
-        let links = Dictionary(checked.entries.map { ($0.summary.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
+        let links = checked.links
         let source = BuildNoticeSource(root: layout.root, defaultColumn: config.defaultColumn, decoded: checked.decoded, cache: cache)
         let attachments = checked.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
         clock.lap("site model")
@@ -140,7 +144,8 @@ final class BuildRun: @unchecked Sendable {
 
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
     func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], previous: BuildCache) {
-        BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count).write(for: output)
+        BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
+                   validity: BuildStamp.validity(of: checked.notices, at: options.now)).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted

@@ -19,7 +19,7 @@ struct PageKeys: Sendable {
         self.renderer = renderer
         self.links = links
         siteKey = Digest.of(BuildCache.program, String(renderer.templates.fingerprint), String(renderer.model.config.digest),
-                            renderer.baseURL ?? "")
+                            renderer.baseURL ?? "", renderer.model.preview ? "preview" : "build")
         var frames: [String: UInt64] = [:]
         for column in [nil] + renderer.model.columns.map(Optional.some) {
             frames[column?.name ?? ""] = DigestEncoder.digest(renderer.noticeFrame(column: column))
@@ -37,7 +37,8 @@ struct PageKeys: Sendable {
     }
 
     /// The key of a notice's page, worked out without making its view (10,000 views cost seconds). The page is made
-    /// from: the notice (its file, decoded with the settings in `siteKey`), where its body's links lead, its
+    /// from: the notice (its file, decoded with the settings in `siteKey`) and the turning points the reference time has
+    /// passed, where its body's links lead, its
     /// neighbours' titles and addresses, and the frame of its column.
     func key(ofNoticeAt index: Int) -> UInt64 {
         let model = renderer.model
@@ -47,6 +48,8 @@ struct PageKeys: Sendable {
         digest.add("notice")
         digest.add(frames[notice.column] ?? frames[""] ?? 0)
         digest.add(notice.sourceDigest)
+        // What changes on the page by itself as time passes (published, overdue problems, a 公示期 over).
+        digest.add(String(notice.passedTurningPoints(at: model.now)))
         if let links = links[notice.sourcePath] {
             for link in links { digest.add(link); digest.add(String(describing: renderer.targets.resolve(link))) }
         } else {

@@ -58,8 +58,10 @@ public enum NoticeLoader {
                                       hint: "在第二个 --- 之后写上通报正文；可参考 gongshi new 生成的章节"))
         }
         diagnostics = diagnostics.uniqued()
-        guard !diagnostics.hasErrors, let notice else { return (nil, diagnostics) }
-        return (DecodedNotice(notice: notice, positions: positions(of: root, in: doc), frontMatterText: split.yaml), diagnostics)
+        guard !diagnostics.hasErrors, var notice else { return (nil, diagnostics) }
+        let positions = positions(of: root, in: doc)
+        notice.locateDues { positions["problems[\($0)].due"]?.line }
+        return (DecodedNotice(notice: notice, positions: positions, frontMatterText: split.yaml), diagnostics)
     }
 
     /// Title and org written but left blank.

@@ -43,9 +43,40 @@ public enum Validator {
         let notice = decoded.notice
         var found = notice.inspection.map { inspectionChecks($0, decoded) } ?? []
         if let stats = notice.stats { found += statsChecks(stats, decoded) }
+        found += publishingChecks(decoded, site: site)
         if (notice.contact ?? site.contact)?.isEmpty ?? true {
             found.append(warning(decoded, "contact", "没有任何反馈渠道（电话、邮箱或地址）",
                                  hint: "在 contact 中填写电话、邮箱或通信地址，或在 site.yaml 中填写全站的 contact"))
+        }
+        return found
+    }
+
+    /// Sign-off where the site requires it, and dates that contradict each other.
+    static func publishingChecks(_ decoded: DecodedNotice, site: SiteConfig) -> [Diagnostic] {
+        let fields = decoded.notice.fields
+        var found: [Diagnostic] = []
+        let review = fields.review ?? Review()
+        if site.requireApproval, !fields.draft, !review.missing.isEmpty {
+            let (line, column) = fields.review == nil ? at(decoded, "title") : at(decoded, "review")
+            found.append(.error("本站要求签发后才能发布（site.yaml 中 requireApproval: true），这篇通知还缺少\(review.missing.joined(separator: "和"))",
+                                file: decoded.notice.sourcePath, line: line, column: column,
+                                hint: "签发后在 front matter 中写上 review: {approver: 签发人姓名, approved: 签发日期}；尚未签发的请加 draft: true"))
+        }
+        if let approved = review.approved, approved > fields.date {
+            found.append(warning(decoded, "review.approved", "签发日期 \(approved) 晚于发布日期 \(fields.date)",
+                                 hint: "通知应先签发再发布：请核对 review.approved 和 date"))
+        }
+        if let period = fields.period, period.start > period.end {
+            found.append(warning(decoded, "period.start", "公示期开始日期 \(period.start) 晚于结束日期 \(period.end)",
+                                 hint: "请核对 period 的 start 和 end"))
+        }
+        if let withdrawn = fields.withdrawn, withdrawn.reason.trimmingCharacters(in: .whitespaces).isEmpty {
+            found.append(.error("撤回原因是空的", file: decoded.notice.sourcePath, line: at(decoded, "withdrawn.reason").line,
+                                column: at(decoded, "withdrawn.reason").column, hint: "撤回的通知要说明原因，例如 reason: 内容有误，已重新发布"))
+        }
+        for (i, correction) in fields.corrections.enumerated() where correction.date < fields.date {
+            found.append(warning(decoded, "corrections[\(i + 1)].date", "更正日期 \(correction.date) 早于发布日期 \(fields.date)",
+                                 hint: "更正说明的日期应是更正当天"))
         }
         return found
     }

@@ -16,17 +16,69 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     public var abstract: String?
     /// Rectification progress: counted from the problem list when there is one, otherwise from stats.
     public var progress: RectificationProgress?
+    /// 草稿: never built; `serve` shows it with a banner.
+    public var draft = false
+    /// When it goes out: its date at its time of day (00:00 when none is given), Beijing time.
+    public var publishAt: Moment
+    public var withdrawn: Withdrawal?
+    /// The latest correction's date: the notice's updated time in the feed and sitemap.
+    public var corrected: CalendarDate?
+    /// Last day of its 公示期.
+    public var periodEnd: CalendarDate?
+    /// Problems not yet done that have a time limit (they fall overdue the day after it).
+    public var openDues: [OpenDue] = []
 
     public init(sourcePath: String, sourceDigest: UInt64, title: String, org: String, date: CalendarDate, slug: String,
                 column: String, abstract: String? = nil, progress: RectificationProgress? = nil) {
         self.sourcePath = sourcePath; self.sourceDigest = sourceDigest; self.title = title; self.org = org
         self.date = date; self.slug = slug; self.column = column; self.abstract = abstract; self.progress = progress
+        publishAt = Moment(date: date)
+    }
+
+    /// Where the notice stands at `now`.
+    public func publication(at now: Moment) -> Publication {
+        if draft { return .draft }
+        if publishAt > now { return .scheduled(publishAt) }
+        if let withdrawn { return .withdrawn(withdrawn) }
+        return .published
+    }
+
+    /// Problems past their time limit at `now` and not done (逾期).
+    public func overdue(at now: Moment) -> [OpenDue] { openDues.filter { now.date > $0.due } }
+
+    /// The moments at which this notice's pages change by themselves: it goes out, a problem falls overdue, its
+    /// 公示期 ends. Pages made at two times that passed the same ones are the same.
+    public var turningPoints: [Moment] {
+        [publishAt] + openDues.map { Moment(date: $0.due.next) } + (periodEnd.map { [Moment(date: $0.next)] } ?? [])
+    }
+
+    /// How many turning points `now` has passed.
+    public func passedTurningPoints(at now: Moment) -> Int { turningPoints.filter { $0 <= now }.count }
+}
+
+/// Where a notice stands at the build's reference time.
+public enum Publication: Sendable, Hashable {
+    case published
+    case draft
+    /// Goes out at the given time.
+    case scheduled(Moment)
+    case withdrawn(Withdrawal)
+}
+
+/// A problem not yet done with a time limit: which one (1-based), its limit and the line of its `due` key.
+public struct OpenDue: Sendable, Hashable, Codable {
+    public var number: Int
+    public var title: String
+    public var due: CalendarDate
+    public var line: Int
+    public init(number: Int, title: String, due: CalendarDate, line: Int = 1) {
+        self.number = number; self.title = title; self.due = due; self.line = line
     }
 }
 
 /// One disclosure notice, whole: its summary, every front-matter field and its Markdown body.
 public struct Notice: Sendable, Hashable {
-    public let summary: NoticeSummary
+    public private(set) var summary: NoticeSummary
     /// The front matter as decoded, with title, org and summary trimmed and the column filled in.
     public let fields: NoticeFields
     /// Markdown text after the front matter.
@@ -49,6 +101,20 @@ public struct Notice: Sendable, Hashable {
         summary = NoticeSummary(sourcePath: sourcePath, sourceDigest: sourceDigest, title: fields.title, org: fields.org,
                                 date: fields.date, slug: fields.slug ?? Slug.fromFileName(fileName), column: fields.column!,
                                 abstract: fields.summary, progress: RectificationProgress(problems: fields.problems, stats: fields.stats))
+        summary.draft = fields.draft
+        summary.publishAt = Moment(date: fields.date, minute: fields.time?.minute ?? 0)
+        summary.withdrawn = fields.withdrawn
+        summary.corrected = fields.corrections.map(\.date).max()
+        summary.periodEnd = fields.period?.end
+        summary.openDues = fields.problems.enumerated().compactMap { i, p in
+            guard let due = p.due, p.status.isOpen else { return nil }
+            return OpenDue(number: i + 1, title: p.title, due: due)
+        }
+    }
+
+    /// Records the file line of each open problem's `due` key (the loader knows them; messages point there).
+    public mutating func locateDues(_ line: (Int) -> Int?) {
+        for i in summary.openDues.indices { summary.openDues[i].line = line(summary.openDues[i].number) ?? 1 }
     }
 
     public var sourcePath: String { summary.sourcePath }

@@ -16,17 +16,30 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var stats: ProgressStats?
     public var contact: Contact?
     public var signature: Signature?
+    /// 草稿: left out of `build`, shown with a banner by `serve`.
+    public var draft: Bool
+    /// Time of day the notice goes out on `date` (default 00:00).
+    public var time: TimeOfDay?
+    public var review: Review?
+    /// 公示期
+    public var period: DisclosurePeriod?
+    public var withdrawn: Withdrawal?
+    public var corrections: [Correction]
 
     public init(title: String, org: String, date: CalendarDate, slug: String? = nil, column: String? = nil,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
-                contact: Contact? = nil, signature: Signature? = nil) {
+                contact: Contact? = nil, signature: Signature? = nil, draft: Bool = false, time: TimeOfDay? = nil,
+                review: Review? = nil, period: DisclosurePeriod? = nil, withdrawn: Withdrawal? = nil, corrections: [Correction] = []) {
         self.title = title; self.org = org; self.date = date; self.slug = slug; self.column = column
         self.summary = summary; self.inspection = inspection; self.problems = problems; self.stats = stats
         self.contact = contact; self.signature = signature
+        self.draft = draft; self.time = time; self.review = review; self.period = period; self.withdrawn = withdrawn
+        self.corrections = corrections
     }
 
     enum CodingKeys: String, CodingKey {
         case title, org, date, slug, column, summary, documentNumber, inspection, problems, stats, contact, signature
+        case draft, time, review, period, withdrawn, corrections
     }
 
     /// Decodes every field even when some are wrong, so each broken field gets its own message: the errors are thrown
@@ -45,6 +58,12 @@ public struct NoticeFields: Sendable, Hashable, Codable {
         stats = fields.optional(ProgressStats.self, .stats)
         contact = fields.optional(Contact.self, .contact)
         signature = fields.optional(Signature.self, .signature)
+        draft = fields.optional(Bool.self, .draft) ?? false
+        time = fields.optional(TimeOfDay.self, .time)
+        review = fields.optional(Review.self, .review)
+        period = fields.optional(DisclosurePeriod.self, .period)
+        withdrawn = fields.optional(Withdrawal.self, .withdrawn)
+        corrections = fields.optional([Correction].self, .corrections) ?? []
         try fields.finish(partial: self)
     }
 }
@@ -64,9 +83,17 @@ extension Schema {
         ]))),
         "stats": optional(.map([
             "total": optional(.value), "done": optional(.value), "partial": optional(.value), "ongoing": optional(.value),
+            "notStarted": optional(.value),
         ])),
         "contact": optional(contact),
         "signature": optional(.map(["org": optional(.value), "date": optional(.value)])),
+        "draft": optional(.value), "time": optional(.value),
+        "review": optional(.map([
+            "drafter": optional(.value), "reviewer": optional(.value), "approver": optional(.value), "approved": optional(.value),
+        ])),
+        "period": optional(.map(["start": required(.value), "end": required(.value)])),
+        "withdrawn": optional(.map(["date": required(.value), "reason": required(.value)])),
+        "corrections": optional(.list(.map(["date": required(.value), "note": required(.value)]))),
     ])
 }
 

@@ -32,6 +32,12 @@ public struct Problem: Sendable, Hashable, Codable {
     public init(title: String, category: String? = nil, status: ProblemStatus, owner: String? = nil, due: CalendarDate? = nil) {
         self.title = title; self.category = category; self.status = status; self.owner = owner; self.due = due
     }
+
+    /// 逾期: its time limit is over (the due day itself still counts) and it is not done.
+    public func isOverdue(at now: Moment) -> Bool {
+        guard let due, status.isOpen else { return false }
+        return now.date > due
+    }
 }
 
 /// Counts as a notice reports them ("反馈的28个问题，已完成整改18项，其余10项已取得阶段性成效").
@@ -40,9 +46,10 @@ public struct ProgressStats: Sendable, Hashable, Codable {
     public var done: Int?
     public var partial: Int?
     public var ongoing: Int?
+    public var notStarted: Int?
 
-    public init(total: Int? = nil, done: Int? = nil, partial: Int? = nil, ongoing: Int? = nil) {
-        self.total = total; self.done = done; self.partial = partial; self.ongoing = ongoing
+    public init(total: Int? = nil, done: Int? = nil, partial: Int? = nil, ongoing: Int? = nil, notStarted: Int? = nil) {
+        self.total = total; self.done = done; self.partial = partial; self.ongoing = ongoing; self.notStarted = notStarted
     }
 }
 

@@ -6,6 +6,8 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
     case partial
     /// 持续推进：需长期整改、长期坚持
     case ongoing
+    /// 未完成：尚未开始或尚未取得成效
+    case notStarted
 
     /// Every spelling accepted in front matter, English keyword first.
     public var accepted: [String] {
@@ -13,6 +15,7 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
         case .done: return ["done", "已完成", "完成", "已整改", "已整改到位", "已经整改到位", "整改到位"]
         case .partial: return ["partial", "阶段性成效", "取得阶段性成效", "已取得阶段性成效", "取得阶段性成效但需长期整改"]
         case .ongoing: return ["ongoing", "持续推进", "正在整改", "整改中", "需长期整改", "长期坚持", "长期整改"]
+        case .notStarted: return ["notstarted", "not-started", "未完成", "未完成整改", "尚未完成", "未开始", "尚未开始", "未整改"]
         }
     }
 
@@ -24,13 +27,16 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
         self = match
     }
 
+    /// Every status but done leaves work open: such a problem can be overdue.
+    public var isOpen: Bool { self != .done }
+
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let status = ProblemStatus(text: text) else {
             throw DecodingError.dataCorruptedError(
                 in: container,
-                debugDescription: "整改状态“\(text)”无法识别，请写 done（已完成）、partial（阶段性成效）或 ongoing（持续推进）")
+                debugDescription: "整改状态“\(text)”无法识别，请写 done（已完成）、partial（阶段性成效）、ongoing（持续推进）或 notStarted（未完成）")
         }
         self = status
     }

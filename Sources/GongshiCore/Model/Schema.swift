@@ -23,7 +23,7 @@ public indirect enum Schema: Sendable {
     public static let site: Schema = .map([
         "title": required(.value), "baseURL": optional(.value), "description": optional(.value),
         "defaultColumn": optional(.value), "contact": optional(contact), "allowRawHTML": optional(.value),
-        "pageSize": optional(.value), "feedSize": optional(.value),
+        "pageSize": optional(.value), "feedSize": optional(.value), "requireApproval": optional(.value), "showReview": optional(.value),
         "footer": optional(.map([
             "sponsor": optional(.value), "organizer": optional(.value), "contact": optional(.value),
             "siteCode": optional(.value), "icp": optional(.value), "police": optional(.value),
@@ -40,6 +40,9 @@ public indirect enum Schema: Sendable {
         "邮箱": "email", "地址": "address", "邮编": "postcode", "信封": "envelope",
         "网站地址": "baseURL", "每页条数": "pageSize", "页脚": "footer", "主办单位": "sponsor", "承办单位": "organizer",
         "网站标识码": "siteCode", "备案号": "icp", "ICP备案号": "icp", "公安备案号": "police",
+        "草稿": "draft", "审核": "review", "拟稿人": "drafter", "审核人": "reviewer", "签发人": "approver",
+        "签发日期": "approved", "公示期": "period", "撤回": "withdrawn", "更正": "corrections", "更正说明": "corrections",
+        "原因": "reason", "说明": "note", "需要签发": "requireApproval",
     ]
 
     public static func missingMessage(_ path: [String]) -> String {

@@ -26,17 +26,22 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var feedSize: Int
     /// The identifiers every official site shows in its footer.
     public var footer: SiteFooter?
+    /// `build` refuses a notice that is not a draft and has no 签发人 and 签发日期 (review.approver, review.approved).
+    public var requireApproval: Bool
+    /// Show who drafted, reviewed and approved a notice on its page (off: sign-off stays internal).
+    public var showReview: Bool
 
     public init(title: String, baseURL: String? = nil, description: String? = nil, defaultColumn: String = SiteConfig.standardColumn,
                 contact: Contact? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, feedSize: Int = 20,
-                footer: SiteFooter? = nil) {
+                footer: SiteFooter? = nil, requireApproval: Bool = false, showReview: Bool = false) {
         self.title = title; self.baseURL = baseURL; self.description = description
         self.defaultColumn = defaultColumn; self.contact = contact; self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize; self.feedSize = feedSize; self.footer = footer
+        self.requireApproval = requireApproval; self.showReview = showReview
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer
+        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,6 +55,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         pageSize = try c.decodeIfPresent(Int.self, forKey: .pageSize) ?? 20
         feedSize = try c.decodeIfPresent(Int.self, forKey: .feedSize) ?? 20
         footer = try c.decodeIfPresent(SiteFooter.self, forKey: .footer)
+        requireApproval = try c.decodeIfPresent(Bool.self, forKey: .requireApproval) ?? false
+        showReview = try c.decodeIfPresent(Bool.self, forKey: .showReview) ?? false
         if pageSize < 1 {
             throw DecodingError.dataCorruptedError(forKey: .pageSize, in: c, debugDescription: "每页条数必须是正整数")
         }

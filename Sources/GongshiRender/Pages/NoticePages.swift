@@ -58,7 +58,20 @@ extension SiteRenderer {
         let older = model.older(than: index).map(link)
         let newer = model.newer(than: index).map(link)
         return NoticeView(notice, inspection: notice.inspection.map(inspectionView), contact: model.contact(for: notice),
-                          older: older, newer: newer, strings: strings)
+                          older: older, newer: newer, publishing: PublishingParts(notice, now: model.now, showReview: model.config.showReview),
+                          now: model.now, strings: strings)
+    }
+
+    /// The page left at a withdrawn notice's address: when and why it was withdrawn.
+    public func withdrawnPages() -> [TemplatePage] {
+        model.withdrawn.compactMap { notice in
+            guard let withdrawal = notice.withdrawn else { return nil }
+            let path = SiteURLs.file(SiteURLs.notice(notice.slug))
+            var view = pageView(path: path, title: notice.title, nav: model.column(named: notice.column).map { SiteURLs.column($0.id) } ?? "-")
+            view.withdrawn = WithdrawnView(title: notice.title, org: notice.org, published: notice.date.chinese, publishedISO: notice.date.description,
+                                           date: withdrawal.date.chinese, dateISO: withdrawal.date.description, reason: withdrawal.reason)
+            return TemplatePage(path: path, template: "withdrawn", view: view)
+        }
     }
 
     func inspectionView(_ i: Inspection) -> InspectionView {

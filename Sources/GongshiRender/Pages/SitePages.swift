@@ -41,18 +41,21 @@ extension SiteRenderer {
 
     func overviewView() -> OverviewView {
         var rows: [OverviewRowView] = []
-        var total = 0, done = 0, partial = 0, ongoing = 0, without = 0
+        var total = 0, done = 0, partial = 0, ongoing = 0, notStarted = 0, overdue = 0, without = 0
         for notice in model.notices {
             guard let p = notice.progress, p.total > 0 else { without += 1; continue }
+            let late = notice.overdue(at: model.now).count
             rows.append(OverviewRowView(title: notice.title, url: SiteURLs.notice(notice), org: notice.org, date: notice.date.chinese,
-                                        total: p.total, done: p.done, partial: p.partial, ongoing: p.ongoing, percent: p.percentDone))
-            total += p.total; done += p.done; partial += p.partial; ongoing += p.ongoing
+                                        total: p.total, done: p.done, partial: p.partial, ongoing: p.ongoing, notStarted: p.notStarted,
+                                        overdue: late, percent: p.percentDone))
+            total += p.total; done += p.done; partial += p.partial; ongoing += p.ongoing; notStarted += p.notStarted; overdue += late
         }
-        let overall = RectificationProgress(total: total, done: done, partial: partial, ongoing: ongoing)
+        let overall = RectificationProgress(total: total, done: done, partial: partial, ongoing: ongoing, notStarted: notStarted)
         let chartRows = Array(rows.prefix(ProgressChart.maxBars))
         let note = rows.count > chartRows.count
             ? strings.text("chartNoteSome", ["shown": chartRows.count, "all": rows.count]) : strings.text("chartNoteAll", ["all": rows.count])
         return OverviewView(rows: rows, hasRows: !rows.isEmpty, total: total, done: done, partial: partial, ongoing: ongoing,
+                            notStarted: notStarted, overdue: overdue,
                             percent: overall.percentDone, noticesWithoutProgress: without,
                             chartSVG: ProgressChart.svg(rows: chartRows, strings: strings), chartNote: note)
     }

@@ -286,6 +286,7 @@ public enum BuiltinTemplates {
   --done: #1d6b35;
   --partial: #8a5a00;
   --ongoing: #1f4e8c;
+  --notstarted: #9b1c1c;
   font-size: 100%;
 }
 * { box-sizing: border-box; }
@@ -345,6 +346,7 @@ main { padding-top: 1rem; padding-bottom: 2rem; }
 .chart-done { fill: #1d6b35; }
 .chart-partial { fill: #c07c00; }
 .chart-ongoing { fill: #1f4e8c; }
+.chart-notstarted { fill: #9b1c1c; }
 figcaption { color: var(--muted); font-size: .9rem; }
 table.overview-table { border-collapse: collapse; width: 100%; font-size: .95rem; }
 table.overview-table th, table.overview-table td { border: 1px solid var(--line); padding: .4rem .5rem; text-align: left; vertical-align: top; }
@@ -395,6 +397,16 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 .status-done { color: var(--done); }
 .status-partial { color: var(--partial); }
 .status-ongoing { color: var(--ongoing); }
+.status-notStarted { color: var(--notstarted); }
+.badge-overdue { display: inline-block; margin-left: .25em; padding: 0 .4em; border-radius: .25em; font-size: .875rem; white-space: nowrap; color: #fff; background: var(--notstarted); }
+.preview-banner { border: 2px dashed var(--red); background: #fff4e5; padding: .5rem .75rem; margin: 0 0 1rem; font-weight: bold; }
+.period { border-left: 4px solid var(--red); background: var(--tint); padding: .4rem .75rem; }
+.period-state { font-weight: bold; margin-left: .25em; }
+.corrections { border: 1px solid var(--line); background: var(--tint); padding: .25rem 1rem; margin: 1rem 0; }
+.corrections h2 { font-size: 1.05rem; margin: .5rem 0; }
+.review { color: var(--muted); font-size: .9rem; }
+.review span + span::before { content: "　"; }
+.withdrawn-note { border-left: 4px solid var(--red); background: var(--tint); padding: .5rem .75rem; }
 
 .channels { margin: .5rem 0 0; padding-left: 1.25rem; }
 .signature { text-align: right; margin: 2rem 0 1rem; }
@@ -457,6 +469,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <title>{{title}}</title>
 <id>{{base}}{{url}}</id>
 <link rel="alternate" type="text/html" href="{{base}}{{url}}"/>
+<published>{{published}}</published>
 <updated>{{updated}}</updated>
 <author><name>{{org}}</name></author>
 <summary>{{summary}}</summary>
@@ -649,10 +662,29 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 </ol>
 </nav>
 <article class="notice">
+{{#banner}}
+<p class="preview-banner" role="note">{{#draft}}草稿：本通知尚未签发，此页只在预览中显示，gongshi build 不会发布它。{{/draft}}{{#scheduled}}定时发布：本通知将于 {{publishAt}} 发布，此页只在预览中显示。{{/scheduled}}</p>
+{{/banner}}
 <header class="notice-header">
 <h1>{{title}}</h1>
 <p class="notice-meta"><span>发布单位：{{org}}</span><span>发布日期：<time datetime="{{dateISO}}">{{date}}</time></span><span>栏目：{{column}}</span>{{#documentNumber}}<span>文号：{{documentNumber}}</span>{{/documentNumber}}</p>
+{{#period}}
+<p class="period">公示期：<time datetime="{{startISO}}">{{start}}</time>至<time datetime="{{endISO}}">{{end}}</time><span class="period-state">{{#ended}}（公示期已结束）{{/ended}}{{^ended}}（公示中）{{/ended}}</span></p>
+{{/period}}
+{{#review}}
+<p class="review">{{#drafter}}<span>拟稿：{{drafter}}</span>{{/drafter}}{{#reviewer}}<span>审核：{{reviewer}}</span>{{/reviewer}}{{#approver}}<span>签发：{{approver}}</span>{{/approver}}{{#approved}}<span>签发日期：{{approved}}</span>{{/approved}}</p>
+{{/review}}
 </header>
+{{#hasCorrections}}
+<section class="corrections" aria-labelledby="corrections-heading">
+<h2 id="corrections-heading">更正说明</h2>
+<ul>
+{{#corrections}}
+<li><time datetime="{{dateISO}}">{{date}}</time>：{{note}}</li>
+{{/corrections}}
+</ul>
+</section>
+{{/hasCorrections}}
 {{#inspection}}
 {{>inspection}}
 {{/inspection}}
@@ -681,7 +713,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{#overview}}
 <h1 class="page-title">整改进度总览</h1>
 {{#hasRows}}
-<p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个，总体完成率 {{percent}}%。</p>
+<p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个{{#notStarted}}，未完成 {{notStarted}} 个{{/notStarted}}，总体完成率 {{percent}}%。{{#overdue}}其中已过整改时限仍未完成的（逾期）{{overdue}} 个。{{/overdue}}</p>
 <figure class="chart-figure">
 <div class="chart-scroll" tabindex="0" role="region" aria-label="整改进度条形图（窄屏可左右滚动）">
 {{{chartSVG}}}
@@ -692,11 +724,11 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <table class="overview-table">
 <caption>各通知整改进度</caption>
 <thead>
-<tr><th scope="col">通知</th><th scope="col">发布单位</th><th scope="col">发布日期</th><th scope="col">问题数</th><th scope="col">已完成</th><th scope="col">阶段性成效</th><th scope="col">持续推进</th><th scope="col">完成率</th></tr>
+<tr><th scope="col">通知</th><th scope="col">发布单位</th><th scope="col">发布日期</th><th scope="col">问题数</th><th scope="col">已完成</th><th scope="col">阶段性成效</th><th scope="col">持续推进</th><th scope="col">未完成</th><th scope="col">逾期</th><th scope="col">完成率</th></tr>
 </thead>
 <tbody>
 {{#rows}}
-<tr><td data-label="通知"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="发布单位">{{org}}</td><td data-label="发布日期">{{date}}</td><td data-label="问题数">{{total}}</td><td data-label="已完成">{{done}}</td><td data-label="阶段性成效">{{partial}}</td><td data-label="持续推进">{{ongoing}}</td><td data-label="完成率">{{percent}}%</td></tr>
+<tr><td data-label="通知"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="发布单位">{{org}}</td><td data-label="发布日期">{{date}}</td><td data-label="问题数">{{total}}</td><td data-label="已完成">{{done}}</td><td data-label="阶段性成效">{{partial}}</td><td data-label="持续推进">{{ongoing}}</td><td data-label="未完成">{{notStarted}}</td><td data-label="逾期">{{overdue}}</td><td data-label="完成率">{{percent}}%</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -741,7 +773,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 </thead>
 <tbody>
 {{#problems}}
-<tr><td data-label="序号">{{number}}</td>{{#hasCategories}}<td data-label="问题类别">{{category}}</td>{{/hasCategories}}<td data-label="问题">{{title}}</td><td data-label="整改状态"><span class="status status-{{status}}">{{statusLabel}}</span></td>{{#hasOwners}}<td data-label="责任部门">{{owner}}</td>{{/hasOwners}}{{#hasDue}}<td data-label="整改时限">{{due}}</td>{{/hasDue}}</tr>
+<tr><td data-label="序号">{{number}}</td>{{#hasCategories}}<td data-label="问题类别">{{category}}</td>{{/hasCategories}}<td data-label="问题">{{title}}</td><td data-label="整改状态"><span class="status status-{{status}}">{{statusLabel}}</span>{{#overdue}}<span class="badge-overdue">逾期</span>{{/overdue}}</td>{{#hasOwners}}<td data-label="责任部门">{{owner}}</td>{{/hasOwners}}{{#hasDue}}<td data-label="整改时限">{{due}}</td>{{/hasDue}}</tr>
 {{/problems}}
 </tbody>
 </table>
@@ -822,12 +854,32 @@ periodTo: "至{{end}}"
 statusDone: 已完成
 statusPartial: 阶段性成效
 statusOngoing: 持续推进
-progressSummary: "共 {{total}} 个问题，已完成整改 {{done}} 个{{#partial}}，取得阶段性成效 {{partial}} 个{{/partial}}{{#ongoing}}，持续推进 {{ongoing}} 个{{/ongoing}}{{#unaccounted}}，未说明进度 {{unaccounted}} 个{{/unaccounted}}，完成率 {{percent}}%"
+statusNotStarted: 未完成
+progressSummary: "共 {{total}} 个问题，已完成整改 {{done}} 个{{#partial}}，取得阶段性成效 {{partial}} 个{{/partial}}{{#ongoing}}，持续推进 {{ongoing}} 个{{/ongoing}}{{#notStarted}}，未完成 {{notStarted}} 个{{/notStarted}}{{#unaccounted}}，未说明进度 {{unaccounted}} 个{{/unaccounted}}，完成率 {{percent}}%{{#overdue}}；逾期未完成 {{overdue}} 个{{/overdue}}"
 
 # 整改进度总览的条形图
 chartTitle: 各通知整改完成情况条形图：绿色为已完成，橙色为阶段性成效，蓝色为持续推进
 chartNoteSome: "图中列出最近发布的 {{shown}} 篇，全部 {{all}} 篇见下表。"
 chartNoteAll: "图中列出全部 {{all}} 篇通知。"
+
+"""##),
+        ("withdrawn.mustache", ##"""
+{{<layout}}
+{{$head}}
+<meta name="robots" content="noindex">
+{{/head}}
+{{$content}}
+{{#withdrawn}}
+<article class="notice notice-withdrawn">
+<h1>{{title}}</h1>
+<p class="withdrawn-note" role="status"><strong>本通知已于<time datetime="{{dateISO}}">{{date}}</time>撤回。</strong></p>
+<p>撤回原因：{{reason}}</p>
+<p class="notice-meta"><span>发布单位：{{org}}</span><span>原发布日期：<time datetime="{{publishedISO}}">{{published}}</time></span></p>
+<p><a href="{{root}}">返回首页</a></p>
+</article>
+{{/withdrawn}}
+{{/content}}
+{{/layout}}
 
 """##),
     ]

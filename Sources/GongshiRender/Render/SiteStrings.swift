@@ -61,6 +61,7 @@ extension SiteStrings {
         case .done: return text("statusDone")
         case .partial: return text("statusPartial")
         case .ongoing: return text("statusOngoing")
+        case .notStarted: return text("statusNotStarted")
         }
     }
 }

@@ -15,8 +15,16 @@ public struct NoticeGroup: Sendable, Hashable {
 /// summaries: a notice page asks a `NoticeSource` for its whole notice.
 public struct SiteModel: Sendable {
     public var config: SiteConfig
-    /// Newest first; ties by slug so the order never depends on file-system order.
+    /// The build's reference time: what is published, overdue or ended is decided at this moment.
+    public var now: Moment
+    /// `serve`'s preview: drafts and scheduled notices are listed and get pages (with a banner).
+    public var preview: Bool
+    /// The notices that are out, newest first; ties by slug so the order never depends on file-system order.
     public var notices: [NoticeSummary]
+    /// Withdrawn notices: each keeps a page at its address saying so, and is in no list.
+    public var withdrawn: [NoticeSummary]
+    /// Drafts and notices not yet due to go out (in a preview they are in `notices` instead), newest first.
+    public var heldBack: [NoticeSummary]
     /// Columns, most notices first (ties by name). A column without notices does not exist.
     public var columns: [NoticeGroup]
     /// Years, newest first.
@@ -24,10 +32,22 @@ public struct SiteModel: Sendable {
     /// Issuing organizations, by name.
     public var orgs: [NoticeGroup]
 
-    public init(config: SiteConfig, notices: [NoticeSummary]) {
+    public init(config: SiteConfig, notices all: [NoticeSummary], now: Moment, preview: Bool = false) {
         self.config = config
-        self.notices = notices.sorted(by: SiteModel.newestFirst)
-        let notices = self.notices
+        self.now = now
+        self.preview = preview
+        var listed: [NoticeSummary] = [], withdrawn: [NoticeSummary] = [], held: [NoticeSummary] = []
+        for notice in all.sorted(by: SiteModel.newestFirst) {
+            switch notice.publication(at: now) {
+            case .published: listed.append(notice)
+            case .withdrawn: withdrawn.append(notice)
+            case .draft, .scheduled: if preview { listed.append(notice) } else { held.append(notice) }
+            }
+        }
+        self.notices = listed
+        self.withdrawn = withdrawn
+        heldBack = held
+        let notices = listed
         func group(by key: (NoticeSummary) -> String) -> [String: [Int]] {
             var result: [String: [Int]] = [:]
             for (i, n) in notices.enumerated() { result[key(n), default: []].append(i) }

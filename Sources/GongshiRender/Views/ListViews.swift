@@ -59,6 +59,9 @@ public struct OverviewRowView: Sendable, Encodable {
     public let done: Int
     public let partial: Int
     public let ongoing: Int
+    public let notStarted: Int
+    /// Problems past their time limit and not done (逾期).
+    public let overdue: Int
     public let percent: Int
 }
 
@@ -69,6 +72,8 @@ public struct OverviewView: Sendable, Encodable {
     public let done: Int
     public let partial: Int
     public let ongoing: Int
+    public let notStarted: Int
+    public let overdue: Int
     public let percent: Int
     public let noticesWithoutProgress: Int
     /// Inline SVG bar chart, built from numbers only (no user text except escaped labels).

@@ -22,6 +22,8 @@ public struct ProblemView: Sendable, Encodable {
     public let statusLabel: String
     public let owner: String?
     public let due: String?
+    /// 逾期: past its time limit at the build's reference time and not done.
+    public let overdue: Bool
 }
 
 public struct ProgressView: Sendable, Encodable {
@@ -29,6 +31,9 @@ public struct ProgressView: Sendable, Encodable {
     public let done: Int
     public let partial: Int
     public let ongoing: Int
+    public let notStarted: Int
+    /// Problems past their time limit and not done.
+    public let overdue: Int
     public let unaccounted: Int
     public let percent: Int
     public let problems: [ProblemView]
@@ -39,23 +44,27 @@ public struct ProgressView: Sendable, Encodable {
     /// `共 28 个问题，已完成 18 个，取得阶段性成效 10 个`
     public let summary: String
 
-    init(progress: RectificationProgress, problems: [Problem], strings: SiteStrings) {
+    init(progress: RectificationProgress, problems: [Problem], now: Moment, strings: SiteStrings) {
         total = progress.total
         done = progress.done
         partial = progress.partial
         ongoing = progress.ongoing
+        notStarted = progress.notStarted
+        overdue = problems.filter { $0.isOverdue(at: now) }.count
         unaccounted = progress.unaccounted
         percent = progress.percentDone
         self.problems = problems.enumerated().map { i, p in
             ProblemView(number: i + 1, title: p.title, category: p.category, status: p.status.rawValue,
-                        statusLabel: strings.label(of: p.status), owner: p.owner, due: p.due?.chinese)
+                        statusLabel: strings.label(of: p.status), owner: p.owner, due: p.due?.chinese,
+                        overdue: p.isOverdue(at: now))
         }
         hasProblems = !problems.isEmpty
         hasCategories = problems.contains { $0.category != nil }
         hasOwners = problems.contains { $0.owner != nil }
         hasDue = problems.contains { $0.due != nil }
         var counts: [String: Any] = ["total": total, "done": done, "percent": percent]
-        for (key, count) in [("partial", partial), ("ongoing", ongoing), ("unaccounted", unaccounted)] where count > 0 { counts[key] = count }
+        for (key, count) in [("partial", partial), ("ongoing", ongoing), ("notStarted", notStarted), ("overdue", overdue),
+                             ("unaccounted", unaccounted)] where count > 0 { counts[key] = count }
         summary = strings.text("progressSummary", counts)
     }
 }
@@ -125,10 +134,17 @@ public struct NoticeView: Sendable, Encodable {
     public let older: LinkView?
     public let newer: LinkView?
     public let hasNeighbours: Bool
+    /// Only in a preview: the page of a draft or of a notice not yet due to go out.
+    public let banner: PreviewBannerView?
+    public let period: PeriodView?
+    public let corrections: [CorrectionView]
+    public let hasCorrections: Bool
+    public let review: ReviewView?
 
     /// The view of a whole notice, its body left for the caller to fill in. `inspection` and `contact` come made
     /// (their words and fallbacks are the page's); every other field is read straight from the notice here.
-    init(_ notice: Notice, inspection: InspectionView?, contact: Contact?, older: LinkView?, newer: LinkView?, strings: SiteStrings) {
+    init(_ notice: Notice, inspection: InspectionView?, contact: Contact?, older: LinkView?, newer: LinkView?,
+         publishing: PublishingParts, now: Moment, strings: SiteStrings) {
         title = notice.title
         org = notice.org
         date = notice.date.chinese
@@ -138,13 +154,18 @@ public struct NoticeView: Sendable, Encodable {
         documentNumber = notice.fields.documentNumber?.nonEmpty
         url = SiteURLs.notice(notice.slug)
         self.inspection = inspection
-        progress = notice.progress.map { ProgressView(progress: $0, problems: notice.problems, strings: strings) }
+        progress = notice.progress.map { ProgressView(progress: $0, problems: notice.problems, now: now, strings: strings) }
         self.contact = contact.map(ContactView.init)
         signature = SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese)
         bodyHTML = ""
         self.older = older
         self.newer = newer
         hasNeighbours = older != nil || newer != nil
+        banner = publishing.banner
+        period = publishing.period
+        corrections = publishing.corrections
+        hasCorrections = !publishing.corrections.isEmpty
+        review = publishing.review
     }
 }
 

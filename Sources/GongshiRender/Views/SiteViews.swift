@@ -48,5 +48,6 @@ public struct PageView: Sendable, Encodable {
     public var list: ListView? = nil
     public var archives: ArchivesView? = nil
     public var overview: OverviewView? = nil
+    public var withdrawn: WithdrawnView? = nil
     public var breadcrumb: [LinkView] = []
 }

@@ -1,0 +1,49 @@
+import Foundation
+import GongshiCore
+
+/// The checks whose answer depends on the reference time, so no cache may keep them: problems past their time
+/// limit, and body links to notices that are withdrawn or not out yet. Run on every build and every `check`.
+struct TimeChecks {
+    let config: SiteConfig
+    let notices: [NoticeSummary]
+    /// Each notice's body links, by source path.
+    let links: [String: [String]]
+    let now: Moment
+
+    func run() -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        let listed = notices.filter { if case .draft = $0.publication(at: now) { return false }; return true }
+        for notice in listed where notice.publication(at: now) == .published {
+            for late in notice.overdue(at: now) {
+                found.append(.warning("第 \(late.number) 个问题“\(late.title)”已过整改时限（\(late.due.chinese)），仍未完成（逾期）",
+                                      file: notice.sourcePath, line: late.line, column: 1,
+                                      hint: "整改完成后把 status 改为 done；确需延期的，改写 due 并在正文中说明原因"))
+            }
+        }
+        found += linkWarnings()
+        return found
+    }
+
+    /// A published notice that links to a withdrawn notice, or to one that is not out yet (its address would be dead).
+    private func linkWarnings() -> [Diagnostic] {
+        let targets = LinkTargets(notices: notices, attachments: [])
+        let bySlug = Dictionary(notices.map { ($0.slug, $0) }, uniquingKeysWith: { a, _ in a })
+        var found: [Diagnostic] = []
+        for notice in notices where notice.publication(at: now) == .published {
+            for link in links[notice.sourcePath] ?? [] {
+                guard case .notice(let slug) = targets.resolve(link), let target = bySlug[slug] else { continue }
+                switch target.publication(at: now) {
+                case .withdrawn:
+                    found.append(.warning("正文链接“\(link)”指向已撤回的通知“\(target.title)”", file: notice.sourcePath,
+                                          hint: "读者点开只会看到撤回说明；请改链接或删去这句话"))
+                case .draft, .scheduled:
+                    found.append(.warning("正文链接“\(link)”指向尚未发布的通知“\(target.title)”（草稿或定时发布）", file: notice.sourcePath,
+                                          hint: "那篇通知发布之前，这个链接打不开；请等它发布后再发布本篇，或先去掉链接"))
+                case .published:
+                    break
+                }
+            }
+        }
+        return found
+    }
+}
