@@ -35,7 +35,32 @@ extension GongshiCommand {
                 try command.run()
             }
         } catch {
-            exit(withError: error)
+            // The argument parser's own words (headings, the help flag, its errors) are English: say them in Chinese.
+            let code = exitCode(for: error)
+            let message = ParserWords.chinese(fullMessage(for: error))
+            if !message.isEmpty {
+                if code == .success { print(message) } else { FileHandle.standardError.write(Data((message + "\n").utf8)) }
+            }
+            Foundation.exit(code.rawValue)
         }
+    }
+}
+
+/// The fixed English of swift-argument-parser's help and error texts, and what a clerk reads instead.
+enum ParserWords {
+    static let pairs: [(String, String)] = [
+        ("OVERVIEW:", "说明："), ("USAGE:", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
+        ("SUBCOMMANDS:", "子命令："), ("Show help information.", "显示帮助信息。"), ("Show the version.", "显示版本。"),
+("See 'gongshi help <subcommand>' for detailed help.", "查看某个子命令的详细说明：gongshi help <子命令>"),
+        ("Error: ", "错误："), ("Usage: ", "用法："), ("Help:  ", "帮助："),
+        ("Missing expected argument", "缺少参数"), ("Unknown option", "未知选项"), ("Unexpected argument", "多余的参数"),
+        ("Missing value for", "缺少值："), ("The value", "值"), ("is invalid for", "不能用于"),
+    ]
+
+    static func chinese(_ text: String) -> String {
+        var text = text
+        for (english, chinese) in pairs { text = text.replacingOccurrences(of: english, with: chinese) }
+        text = text.replacingOccurrences(of: #"\(default: ([^)]*)\)"#, with: "（默认：$1）", options: .regularExpression)
+        return text.replacingOccurrences(of: #"See '([^']*)' for more information\."#, with: "查看说明：$1", options: .regularExpression)
     }
 }

@@ -7,10 +7,10 @@ import Foundation
 import GongshiServe
 
 struct SiteOption: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("网站文件夹（含 content/）。默认：当前文件夹", valueName: "DIR"))
+    @Option(name: .long, help: ArgumentHelp("网站文件夹（含 content/）；“.”即当前文件夹", valueName: "DIR"))
     var site: String = "."
 
-    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个通知文件的大小上限（MB）。默认：10", valueName: "MB"))
+    @Option(name: .customLong("max-file-size"), help: ArgumentHelp("单个通知文件的大小上限（MB）", valueName: "MB"))
     var maxFileSizeMB: Int = 10
 
     var maxFileSize: Int { maxFileSizeMB * 1024 * 1024 }

@@ -35,6 +35,17 @@ func runGongshi(_ arguments: [String], in folder: URL? = nil, environment: [Stri
 
 @Suite("The gongshi command")
 struct CommandLineTests {
+    @Test func helpAndArgumentErrorsAreInChinese() throws {
+        let help = try runGongshi(["build", "--help"])
+        #expect(help.status == 0)
+        for heading in ["说明：", "用法：", "选项：", "显示帮助信息。", "--now <TIME>"] { #expect(help.stdout.contains(heading), "\(help.stdout)") }
+        for english in ["USAGE:", "OPTIONS:", "Show help information.", "(default:"] { #expect(!help.stdout.contains(english)) }
+        let wrong = try runGongshi(["build", "--bogus"])
+        #expect(wrong.status == 64)
+        #expect(wrong.stderr.contains("错误：未知选项 '--bogus'"), "\(wrong.stderr)")
+        #expect(wrong.stderr.contains("查看说明：gongshi build --help"))
+    }
+
     @Test func buildDefaultsToTheCurrentFolderAndPublic() throws {
         let site = try TempSite()
         defer { site.remove() }

@@ -25,7 +25,15 @@ extension Schema {
             }
         case .map(let fields):
             guard case .mapping(let mapping) = node else {
-                report(node.mark, "字段 \(Schema.describe(path)) 应是一组“键: 值”", nil)
+                let text = node.scalar?.string ?? ""
+                if text.contains(":") || text.contains("：") {
+                    // `title:标题` or `title：标题` is one plain text to YAML, not a key and a value.
+                    report(node.mark, "“\(text.prefix(20))”不是“键: 值”的写法：冒号要用英文半角“:”，后面要有一个空格",
+                           "例如 title: 中共某某委员会关于巡察整改情况的通报")
+                } else {
+                    report(node.mark, path.isEmpty ? "front matter 应是一组“键: 值”" : "字段 \(Schema.describe(path)) 应是一组“键: 值”",
+                           "每行写成“键: 值”，例如 title: 通报标题")
+                }
                 return
             }
             var seen = Set<String>()

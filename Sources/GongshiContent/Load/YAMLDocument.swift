@@ -21,7 +21,7 @@ public struct YAMLDocument {
             root = try Yams.compose(yaml: yaml, Self.resolver, .default, .utf8)
         } catch {
             root = nil
-            diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine))
+            diagnostics.append(Self.diagnostic(for: error, file: file, firstLine: firstLine, text: yaml))
         }
         var keys: [String: Node] = [:]
         if case .mapping(let mapping)? = root {
@@ -132,9 +132,12 @@ public struct YAMLDocument {
         }
     }
 
-    static func diagnostic(for error: Error, file: String, firstLine: Int) -> Diagnostic {
+    static func diagnostic(for error: Error, file: String, firstLine: Int, text: String = "") -> Diagnostic {
         func at(_ mark: Mark, _ problem: String) -> Diagnostic {
-            let (message, hint) = translate(problem)
+            // libyaml names no tab when one stands in the indentation: the line itself shows it.
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            let hasTab = lines.indices.contains(mark.line - 1) && lines[mark.line - 1].contains("\t")
+            let (message, hint) = hasTab ? translate("tab") : translate(problem)
             return .error("YAML 格式错误：\(message)", file: file, line: mark.line + firstLine - 1, column: mark.column, hint: hint)
         }
         if let yamlError = error as? YamlError {
@@ -153,28 +156,27 @@ public struct YAMLDocument {
         return .error("YAML 无法读取：\(error)", file: file, line: firstLine, column: 1)
     }
 
-    /// libyaml's English problem text, said in Chinese with what usually causes it.
+    /// libyaml's English problem text, said in Chinese with what usually causes it. The English text is kept only
+    /// at the end of the hint, for whoever helps the clerk.
     static func translate(_ problem: String) -> (String, String) {
         let p = problem.lowercased()
-        if p.contains("mapping values are not allowed") {
-            return ("这里不能出现冒号“:”", "值里含有“: ”时，请把整个值用英文引号括起来，例如 title: \"……：……\"")
-        }
-        if p.contains("could not find expected ':'") {
-            return ("缺少冒号“:”", "每个字段写成“键: 值”，冒号用英文半角并在后面加一个空格")
-        }
-        if p.contains("cannot start any token") || p.contains("tab") {
-            return ("这里有不能使用的字符（常见的是 Tab 制表符）", "缩进请用空格，不要用 Tab")
-        }
-        if p.contains("did not find expected key") || p.contains("block end") {
-            return ("缩进不一致", "同一层的字段要对齐，下一层的字段比上一层多缩进两个空格")
-        }
-        if p.contains("did not find expected '-'") {
-            return ("列表的写法不对", "列表中的每一项都以“- ”开头，并且对齐")
-        }
-        if p.contains("quoted scalar") || p.contains("unexpected end of stream") {
-            return ("引号没有配对", "检查这一行的引号是否成对出现")
-        }
-        return ("（\(problem)）", "请对照 docs/content-format.md 检查这一行的写法")
+        let rules: [(match: String, message: String, hint: String)] = [
+            ("mapping values are not allowed", "这里不能出现冒号“:”", "值里含有“: ”时，请把整个值用英文引号括起来，例如 title: \"……：……\""),
+            ("could not find expected ':'", "缺少冒号“:”", "每个字段写成“键: 值”，冒号用英文半角并在后面加一个空格"),
+            ("expected ',' or ']'", "方括号“[ ]”没有配对，或列表中的两项之间缺少逗号", "写成 [第一项, 第二项]：右方括号不能少，逗号用英文半角"),
+            ("expected ',' or '}'", "花括号“{ }”没有配对，或两项之间缺少逗号", "写成 {键: 值, 键: 值}：右花括号不能少，逗号用英文半角"),
+            ("tab", "这里用了 Tab 制表符", "缩进请用空格，不要用 Tab"),
+            ("cannot start any token", "值的开头有 YAML 的特殊字符（如 @、`、%、|、>）", "请把整个值用英文引号括起来，例如 summary: \"@……\""),
+            ("undefined alias", "值以“*”开头：这在 YAML 中有特殊含义", "请把整个值用英文引号括起来，例如 title: \"*……\""),
+            ("did not find expected '-'", "列表的写法不对", "列表中的每一项都以“- ”开头，并且对齐"),
+            ("did not find expected key", "缩进不一致", "同一层的字段要对齐，下一层的字段比上一层多缩进两个空格"),
+            ("block end", "缩进不一致", "同一层的字段要对齐，下一层的字段比上一层多缩进两个空格"),
+            ("quoted scalar", "引号没有配对", "检查这一行的引号是否成对出现"),
+            ("unexpected end of stream", "引号没有配对", "检查这一行的引号是否成对出现"),
+            ("did not find expected node content", "这里缺少内容", "检查这一行：冒号或“- ”后面是否漏写了值"),
+        ]
+        if let rule = rules.first(where: { p.contains($0.match) }) { return (rule.message, rule.hint) }
+        return ("这一行的写法不符合 YAML 格式", "请对照 docs/content-format.md 检查这一行（YAML 库的原文：\(problem)）")
     }
 }
 
