@@ -31,6 +31,16 @@ public enum NoticeScaffold {
         # column: 巡察整改                # 栏目（可选，默认用 site.yaml 的 defaultColumn）
         # summary: 一段摘要，显示在列表中（可选）
         # documentNumber: 〔\(date.year)〕1号        # 文号（可选，用全角六角括号〔〕）
+        # draft: true                     # 草稿：签发前保留这一行，gongshi build 不会发布（gongshi serve 可预览）
+        # time: "09:00"                   # 发布时间（可选，北京时间）：date 当天到这个时间才发布
+        # review:                         # 签发记录（内部信息，默认不在页面上显示）
+        #   drafter: 拟稿人
+        #   reviewer: 审核人
+        #   approver: 签发人
+        #   approved: \(date.description)          # 签发日期
+        # period:                         # 公示期（可选）
+        #   start: \(date.description)
+        #   end: \(date.description)
         \(inspection)
         # stats:                          # 没有逐项问题时，可只写汇总数字
         #   total: 28
@@ -63,7 +73,7 @@ public enum NoticeScaffold {
           start: \(date.year - 1)-03-01               # 巡察开始日期
           end: \(date.year - 1)-04-30                 # 巡察结束日期
           feedback: \(date.year - 1)-06-15            # 反馈日期
-        problems:                         # 逐项问题；status 可写 done（已完成）、partial（阶段性成效）、ongoing（持续推进）
+        problems:                         # 逐项问题；status 可写 done（已完成）、partial（阶段性成效）、ongoing（持续推进）、notStarted（未完成）
           - title: 理论学习不够深入
             category: 政治建设方面
             status: done
@@ -81,7 +91,7 @@ public enum NoticeScaffold {
         #   start: 2024-12-05             # 巡察开始日期
         #   end: 2025-01-24               # 巡察结束日期
         #   feedback: 2025-03-11          # 反馈日期
-        # problems:                       # 逐项问题；status 可写 done（已完成）、partial（阶段性成效）、ongoing（持续推进）
+        # problems:                       # 逐项问题；status 可写 done（已完成）、partial（阶段性成效）、ongoing（持续推进）、notStarted（未完成）
         #   - title: 问题概括
         #     category: 所属方面
         #     status: done
