@@ -103,6 +103,17 @@ struct PublishingTests {
         #expect(!pending.stdout.contains("a.md"))
     }
 
+    @Test func signOffStaysInternalUnlessTheSiteOptsIn() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "review:\n  drafter: 李华\n  reviewer: 王强\n  approver: 张三\n  approved: 2025-07-27"))
+        #expect(try runGongshi(["build", "--site", site.root.path, "--now", "2026-11-23"]).status == 0)
+        #expect(!(try site.read("notices/a/index.html")).contains("李华"))
+        try site.write("content/site.yaml", "title: 测试网站\nshowReview: true\n")
+        #expect(try runGongshi(["build", "--site", site.root.path, "--now", "2026-11-23"]).status == 0)
+        #expect(try site.read("notices/a/index.html").contains("<span>拟稿：李华</span><span>审核：王强</span><span>签发：张三</span><span>签发日期：2025年7月27日</span>"))
+    }
+
     @Test func nowAndSourceDateEpochMakeBuildsByteIdentical() throws {
         let site = try Self.storySite()
         defer { site.remove() }

@@ -416,7 +416,8 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 
 html.high-contrast body, html.high-contrast .site-header, html.high-contrast .site-nav, html.high-contrast .site-footer,
 html.high-contrast .inspection, html.high-contrast .progress, html.high-contrast .feedback, html.high-contrast table.problems,
-html.high-contrast table.overview-table, html.high-contrast .reader-tools button { background: #000; color: #fff; border-color: #fff; }
+html.high-contrast table.overview-table, html.high-contrast .reader-tools button, html.high-contrast .period,
+html.high-contrast .corrections, html.high-contrast .preview-banner, html.high-contrast .withdrawn-note { background: #000; color: #fff; border-color: #fff; }
 html.high-contrast main *, html.high-contrast .site-footer * { color: #fff; }
 html.high-contrast a, html.high-contrast main a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
 html.high-contrast .pagination a[aria-current="page"] { background: #ffeb3b; color: #000; }
