@@ -14,22 +14,25 @@ struct BuildStamp: Equatable {
     var noticeCount: Int
     /// The span of reference times the output is right for: from the last turning point the build had passed (a
     /// notice went out, a problem fell overdue, a 公示期 ended) up to the next one. Nil ends are open.
-    var validity: (from: Moment?, until: Moment?) = (nil, nil)
+    var validFrom: Moment?
+    var validUntil: Moment?
 
-    static func == (a: BuildStamp, b: BuildStamp) -> Bool {
-        a.fingerprint == b.fingerprint && a.noticeCount == b.noticeCount && a.validity.from == b.validity.from && a.validity.until == b.validity.until
-    }
-
-    /// The output made at some time in `validity` is the output for `now`.
+    /// The output made at some time in the span is the output for `now`.
     func holds(at now: Moment) -> Bool {
-        if let from = validity.from, now < from { return false }
-        if let until = validity.until, now >= until { return false }
+        if let validFrom, now < validFrom { return false }
+        if let validUntil, now >= validUntil { return false }
         return true
     }
 
-    static func validity(of notices: [NoticeSummary], at now: Moment) -> (from: Moment?, until: Moment?) {
+    /// The span for a build of `notices` at `now`.
+    init(fingerprint: String, noticeCount: Int, notices: [NoticeSummary], now: Moment) {
         let points = notices.flatMap(\.turningPoints)
-        return (points.filter { $0 <= now }.max(), points.filter { $0 > now }.min())
+        self.init(fingerprint: fingerprint, noticeCount: noticeCount,
+                  validFrom: points.filter { $0 <= now }.max(), validUntil: points.filter { $0 > now }.min())
+    }
+
+    init(fingerprint: String, noticeCount: Int, validFrom: Moment?, validUntil: Moment?) {
+        self.fingerprint = fingerprint; self.noticeCount = noticeCount; self.validFrom = validFrom; self.validUntil = validUntil
     }
 
     static func url(for output: URL) -> URL {
@@ -41,11 +44,11 @@ struct BuildStamp: Equatable {
         let parts = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard parts.count >= 4, let count = Int(parts[1]) else { return nil }
         return BuildStamp(fingerprint: String(parts[0]), noticeCount: count,
-                          validity: (parts[2].isEmpty ? nil : Moment(String(parts[2])), parts[3].isEmpty ? nil : Moment(String(parts[3]))))
+                          validFrom: Moment(String(parts[2])), validUntil: Moment(String(parts[3])))
     }
 
     func write(for output: URL) {
-        let from = validity.from?.description ?? "", until = validity.until?.description ?? ""
+        let from = validFrom?.description ?? "", until = validUntil?.description ?? ""
         try? Data("\(fingerprint)\n\(noticeCount)\n\(from)\n\(until)\n".utf8).write(to: BuildStamp.url(for: output))
     }
 }

@@ -64,6 +64,16 @@ struct PublishingTests {
         #expect(try site.read("index.html").contains("定时单位"))
     }
 
+    @Test func anEarlierReferenceTimeTakesAScheduledNoticeBackOut() throws {
+        let site = try Self.storySite()
+        defer { site.remove() }
+        #expect(try runGongshi(["build", "--site", site.root.path, "--now", "2026-12-02"]).status == 0)
+        #expect(try site.read("index.html").contains("定时单位"))
+        let result = try runGongshi(["build", "--site", site.root.path, "--now", "2026-11-23"])
+        #expect(!result.stdout.contains("输出已是最新"))
+        #expect(!(try site.read("index.html")).contains("定时单位"))
+    }
+
     @Test func overdueProblemsAreFlaggedOnThePageTheOverviewAndByCheck() throws {
         let site = try Self.storySite()
         defer { site.remove() }

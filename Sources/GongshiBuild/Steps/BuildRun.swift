@@ -73,8 +73,8 @@ final class BuildRun: @unchecked Sendable {
             checked.diagnostics.append(.warning("site.yaml 没有设置 baseURL：不生成订阅源和站点地图，页面也没有规范链接",
                                                 file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
         }
-        guard let config = checked.config, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
-        checked.diagnostics += TimeChecks(config: config, notices: checked.notices, links: checked.links, now: options.now).run()
+        guard checked.config != nil, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
+        checked.diagnostics += TimeChecks(notices: checked.notices, links: checked.links, now: options.now).run()
         return checked
     }
 
@@ -145,7 +145,7 @@ final class BuildRun: @unchecked Sendable {
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
     func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], previous: BuildCache) {
         BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
-                   validity: BuildStamp.validity(of: checked.notices, at: options.now)).write(for: output)
+                   notices: checked.notices, now: options.now).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted

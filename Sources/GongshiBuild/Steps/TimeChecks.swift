@@ -4,7 +4,6 @@ import GongshiCore
 /// The checks whose answer depends on the reference time, so no cache may keep them: problems past their time
 /// limit, and body links to notices that are withdrawn or not out yet. Run on every build and every `check`.
 struct TimeChecks {
-    let config: SiteConfig
     let notices: [NoticeSummary]
     /// Each notice's body links, by source path.
     let links: [String: [String]]
@@ -12,8 +11,7 @@ struct TimeChecks {
 
     func run() -> [Diagnostic] {
         var found: [Diagnostic] = []
-        let listed = notices.filter { if case .draft = $0.publication(at: now) { return false }; return true }
-        for notice in listed where notice.publication(at: now) == .published {
+        for notice in notices where notice.publication(at: now) == .published {
             for late in notice.overdue(at: now) {
                 found.append(.warning("第 \(late.number) 个问题“\(late.title)”已过整改时限（\(late.due.chinese)），仍未完成（逾期）",
                                       file: notice.sourcePath, line: late.line, column: 1,

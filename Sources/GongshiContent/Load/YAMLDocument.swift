@@ -136,7 +136,7 @@ public struct YAMLDocument {
         func at(_ mark: Mark, _ problem: String) -> Diagnostic {
             // libyaml names no tab when one stands in the indentation: the line itself shows it.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            let hasTab = lines.indices.contains(mark.line - 1) && lines[mark.line - 1].contains("\t")
+            let hasTab = lines.indices.contains(mark.line - 1) && lines[mark.line - 1].prefix(while: \.isWhitespace).contains("\t")
             let (message, hint) = hasTab ? translate("tab") : translate(problem)
             return .error("YAML 格式错误：\(message)", file: file, line: mark.line + firstLine - 1, column: mark.column, hint: hint)
         }

@@ -71,8 +71,9 @@ public enum Validator {
                                  hint: "请核对 period 的 start 和 end"))
         }
         if let withdrawn = fields.withdrawn, withdrawn.reason.trimmingCharacters(in: .whitespaces).isEmpty {
-            found.append(.error("撤回原因是空的", file: decoded.notice.sourcePath, line: at(decoded, "withdrawn.reason").line,
-                                column: at(decoded, "withdrawn.reason").column, hint: "撤回的通知要说明原因，例如 reason: 内容有误，已重新发布"))
+            let (line, column) = at(decoded, "withdrawn.reason")
+            found.append(.error("撤回原因是空的", file: decoded.notice.sourcePath, line: line, column: column,
+                                hint: "撤回的通知要说明原因，例如 reason: 内容有误，已重新发布"))
         }
         for (i, correction) in fields.corrections.enumerated() where correction.date < fields.date {
             found.append(warning(decoded, "corrections[\(i + 1)].date", "更正日期 \(correction.date) 早于发布日期 \(fields.date)",

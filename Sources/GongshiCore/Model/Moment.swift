@@ -113,4 +113,10 @@ extension CalendarDate {
 
     /// The next day.
     public var next: CalendarDate { CalendarDate(daysSince1970: daysSince1970 + 1) }
+
+    /// The first moment after this day: when a time limit or a period ending on it is over.
+    public var over: Moment { Moment(date: next) }
+
+    /// This day is over at `now` (a time limit falls overdue, a period has ended).
+    public func isOver(at now: Moment) -> Bool { now >= over }
 }

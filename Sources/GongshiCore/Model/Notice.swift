@@ -35,6 +35,9 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
         publishAt = Moment(date: date)
     }
 
+    /// Its updated time in the feed and sitemap: the latest correction's date, else the publication date.
+    public var updated: CalendarDate { corrected ?? date }
+
     /// Where the notice stands at `now`.
     public func publication(at now: Moment) -> Publication {
         if draft { return .draft }
@@ -44,12 +47,12 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     }
 
     /// Problems past their time limit at `now` and not done (逾期).
-    public func overdue(at now: Moment) -> [OpenDue] { openDues.filter { now.date > $0.due } }
+    public func overdue(at now: Moment) -> [OpenDue] { openDues.filter { $0.due.isOver(at: now) } }
 
     /// The moments at which this notice's pages change by themselves: it goes out, a problem falls overdue, its
     /// 公示期 ends. Pages made at two times that passed the same ones are the same.
     public var turningPoints: [Moment] {
-        [publishAt] + openDues.map { Moment(date: $0.due.next) } + (periodEnd.map { [Moment(date: $0.next)] } ?? [])
+        [publishAt] + openDues.map(\.due.over) + (periodEnd.map { [$0.over] } ?? [])
     }
 
     /// How many turning points `now` has passed.

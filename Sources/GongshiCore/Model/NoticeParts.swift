@@ -36,7 +36,7 @@ public struct Problem: Sendable, Hashable, Codable {
     /// 逾期: its time limit is over (the due day itself still counts) and it is not done.
     public func isOverdue(at now: Moment) -> Bool {
         guard let due, status.isOpen else { return false }
-        return now.date > due
+        return due.isOver(at: now)
     }
 }
 

@@ -39,7 +39,7 @@ public struct DisclosurePeriod: Sendable, Hashable, Codable {
     public init(start: CalendarDate, end: CalendarDate) { self.start = start; self.end = end }
 
     /// Ended once the last day is over.
-    public func hasEnded(at now: Moment) -> Bool { now.date > end }
+    public func hasEnded(at now: Moment) -> Bool { end.isOver(at: now) }
 }
 
 /// A notice taken down: its page says when and why; it leaves every list.

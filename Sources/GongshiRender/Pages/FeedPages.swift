@@ -7,7 +7,7 @@ extension SiteRenderer {
     /// The feed's entry for `notice`; `plainText` is its body as text (used when the notice has no summary).
     public func feedEntry(_ notice: NoticeSummary, plainText: String) -> FeedEntryView {
         let text = notice.abstract ?? String(plainText.replacingOccurrences(of: "\n", with: " ").prefix(200))
-        return FeedEntryView(title: notice.title, url: SiteURLs.notice(notice), updated: SiteRenderer.timestamp(notice.corrected ?? notice.date),
+        return FeedEntryView(title: notice.title, url: SiteURLs.notice(notice), updated: SiteRenderer.timestamp(notice.updated),
                              published: SiteRenderer.timestamp(notice.date), org: notice.org, summary: text)
     }
 
@@ -17,7 +17,7 @@ extension SiteRenderer {
     /// Every HTML page the sitemap lists, in order, with the notice pages' dates.
     public func sitemapEntries(listPages: [ListPage]) -> [SitemapURLView] {
         var pages: [(path: String, lastModified: String?)] = listPages.map { ($0.path, nil) }
-        pages += model.notices.map { (SiteURLs.file(SiteURLs.notice($0)), ($0.corrected ?? $0.date).description) }
+        pages += model.notices.map { (SiteURLs.file(SiteURLs.notice($0)), $0.updated.description) }
         pages += [SiteURLs.archives, SiteURLs.overview, SiteURLs.search].map { (SiteURLs.file($0), nil) }
         return pages.map { SitemapURLView(location: (baseURL ?? "") + SiteURLs.folder(of: $0.path), lastModified: $0.lastModified) }
     }
@@ -25,7 +25,7 @@ extension SiteRenderer {
     /// feed.xml and sitemap.xml (only when the site has a baseURL: both need absolute addresses) and robots.txt.
     public func machinePages(feedEntries: [FeedEntryView], sitemap: [SitemapURLView]) -> [TemplatePage] {
         guard let baseURL else { return [TemplatePage(path: "robots.txt", template: "robots", view: RobotsView(sitemap: nil))] }
-        let updated = model.notices.map { $0.corrected ?? $0.date }.max().map(SiteRenderer.timestamp) ?? "1970-01-01T00:00:00+08:00"
+        let updated = model.notices.map(\.updated).max().map(SiteRenderer.timestamp) ?? "1970-01-01T00:00:00+08:00"
         return [
             TemplatePage(path: "feed.xml", template: "feed",
                          view: FeedView(title: model.config.title, base: baseURL, updated: updated, entries: feedEntries)),

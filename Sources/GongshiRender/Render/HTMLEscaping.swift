@@ -12,7 +12,13 @@ struct HTMLEscaping: MustacheContentType {
     /// Registers the content type once, before the first template is parsed.
     static let register: Void = MustacheContentTypes.register(HTMLEscaping(), named: "GONGSHI_HTML")
 
-    func escapeText(_ text: String) -> String {
+    func escapeText(_ text: String) -> String { HTMLText.escape(text) }
+}
+
+/// Escaping for text written into HTML: by the templates (through `HTMLEscaping`) and outside them (the SVG chart,
+/// the preview server's error page).
+public enum HTMLText {
+    public static func escape(_ text: String) -> String {
         var text = text
         return text.withUTF8 { bytes in
             guard let first = bytes.firstIndex(where: Self.needsEscaping) else { return nil }

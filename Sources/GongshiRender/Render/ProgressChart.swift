@@ -41,22 +41,3 @@ enum ProgressChart {
         return out + "</svg>"
     }
 }
-
-/// Escaping for text written into HTML outside the templates (the SVG chart, the preview server's error page).
-public enum HTMLText {
-    public static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
-            }
-        }
-        return out
-    }
-}
