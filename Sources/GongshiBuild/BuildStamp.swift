@@ -24,9 +24,10 @@ struct BuildStamp: Equatable {
         return true
     }
 
-    /// The span for a build of `notices` at `now`.
-    init(fingerprint: String, noticeCount: Int, notices: [NoticeSummary], now: Moment) {
-        let points = notices.flatMap(\.turningPoints)
+    /// The span for a build of `notices` at `now`. Besides each notice's own turning points, the day a unit's time to
+    /// publish its rectification runs out (`publishWithinDays` after feedback) changes its round's page.
+    init(fingerprint: String, noticeCount: Int, notices: [NoticeSummary], publishWithinDays: Int, now: Moment) {
+        let points = notices.flatMap(\.turningPoints) + notices.compactMap { $0.statedFeedback?.adding(days: publishWithinDays).over }
         self.init(fingerprint: fingerprint, noticeCount: noticeCount,
                   validFrom: points.filter { $0 <= now }.max(), validUntil: points.filter { $0 > now }.min())
     }

@@ -87,7 +87,8 @@ public enum SiteBuilder {
     /// anything is wrong).
     public static func check(_ layout: SiteLayout, maxFileSize: Int = SiteLoader.defaultMaxFileSize, now: Moment = .current()) -> (noticeCount: Int?, diagnostics: [Diagnostic]) {
         var checked = BuildRun.check(layout, maxFileSize: maxFileSize, cache: BuildCache())
-        if checked.config != nil { checked.diagnostics += TimeChecks(notices: checked.notices, links: checked.links, now: now).run() }
+        if checked.config != nil { checked.diagnostics += TimeChecks(notices: checked.notices, links: checked.links, now: now,
+                                                                                   publishWithinDays: checked.config!.publishWithinDays).run() }
         return (checked.config == nil || checked.diagnostics.hasErrors ? nil : checked.notices.count, checked.diagnostics)
     }
 }

@@ -22,13 +22,15 @@ struct GoldenTests {
     static let update = ProcessInfo.processInfo.environment["GONGSHI_UPDATE_GOLDENS"] == "1"
 
     /// A page of each kind: home list, column list, year list, organization list, notice page, archives, overview,
-    /// search page, 404, feed, sitemap, robots.txt, search index metadata and a documents chunk.
+    /// search page, 404, feed, sitemap, robots.txt, search index metadata and a documents chunk, an announcement, an
+    /// inspection page and a round page.
     static let pages = [
         "index.html", "columns/3464cbfa/index.html", "archives/2025/index.html", "orgs/38fce92c/index.html",
         "notices/jiaogongwei-2025/index.html", "notices/shizhongxue-2024/index.html", "notices/shuiwu-2026/index.html",
         "notices/weishengjian-2025/index.html", "notices/huanbao-2025/index.html", "archives/index.html",
         "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
         "search/meta.json", "search/docs/0.json",
+        "notices/xuncha-gonggao-2024/index.html", "inspections/f32104fe/index.html", "rounds/b6f021e7/index.html",
     ]
 
     @Test(arguments: pages)

@@ -11,8 +11,8 @@ extension NoticeImporter {
             var i = Inspection(group: groupName.replacingOccurrences(of: "根据", with: ""))
             i.round = Self.firstMatch(Self.round, in: preamble)
             // "九届县委第二轮巡察第三巡察组": the round, then the group.
-            if let round = i.round, i.group.hasPrefix(round), i.group.count > round.count + 1 {
-                i.group = String(i.group.dropFirst(round.count))
+            if let round = i.round, let group = i.group, group.hasPrefix(round), group.count > round.count + 1 {
+                i.group = String(group.dropFirst(round.count))
             }
             i.target = Self.firstMatch(Self.target, in: preamble)
             // "…至…" gives the period; a date followed by 反馈 is the feedback.

@@ -74,7 +74,8 @@ final class BuildRun: @unchecked Sendable {
                                                 file: layout.displayPath(layout.configFile), hint: "加一行 baseURL: https://网站地址/栏目路径/"))
         }
         guard checked.config != nil, checked.templates != nil, !checked.diagnostics.hasErrors else { throw BuildFailure(checked.diagnostics) }
-        checked.diagnostics += TimeChecks(notices: checked.notices, links: checked.links, now: options.now).run()
+        checked.diagnostics += TimeChecks(notices: checked.notices, links: checked.links, now: options.now,
+                                           publishWithinDays: checked.config!.publishWithinDays).run()
         return checked
     }
 
@@ -145,7 +146,7 @@ final class BuildRun: @unchecked Sendable {
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
     func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], previous: BuildCache) {
         BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
-                   notices: checked.notices, now: options.now).write(for: output)
+                   notices: checked.notices, publishWithinDays: checked.config!.publishWithinDays, now: options.now).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted

@@ -38,8 +38,8 @@ struct PageKeys: Sendable {
 
     /// The key of a notice's page, worked out without making its view (10,000 views cost seconds). The page is made
     /// from: the notice (its file, decoded with the settings in `siteKey`) and the turning points the reference time has
-    /// passed, where its body's links lead, its
-    /// neighbours' titles and addresses, and the frame of its column.
+    /// passed, where its body's links lead, its inspection's page, its neighbours' titles and addresses, and the frame
+    /// of its column.
     func key(ofNoticeAt index: Int) -> UInt64 {
         let model = renderer.model
         let notice = model.notices[index]
@@ -55,6 +55,8 @@ struct PageKeys: Sendable {
         } else {
             digest.add(renderer.targets.fingerprint)
         }
+        digest.add(model.inspectionPage(ofNoticeAt: index)?.id ?? "\u{0}")
+        digest.add(model.isSuperseded(noticeAt: index) ? "superseded" : "latest")
         for neighbour in [model.older(than: index), model.newer(than: index)] {
             digest.add(neighbour.map { $0.title + "\u{1F}" + SiteURLs.notice($0) } ?? "\u{0}")
         }

@@ -37,7 +37,9 @@ struct RenderStep {
         clock.lap("  list pages")
         let (search, feed) = try noticePages()
         clock.lap("  notice pages")
-        for page in renderer.sitePages() + renderer.withdrawnPages() { try keepOrRender(page) }
+        for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() + renderer.inspectionPages(source: source) {
+            try keepOrRender(page)
+        }
         for file in try search.files() { try output.write(file.path, file.data) }
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         clock.lap("  site pages, search index, feed")

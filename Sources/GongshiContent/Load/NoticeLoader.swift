@@ -53,6 +53,12 @@ public enum NoticeLoader {
                 : "请改成小写英文、拼音或数字，用“-”连接，例如 shiliqu-2025"
             diagnostics.append(.error(problem, file: path, line: line, column: column, hint: hint))
         }
+        if let fields = notice?.fields, fields.kind != .announcement, let inspection = fields.inspection, inspection.group?.nonEmpty == nil {
+            // Only an announcement may leave the group out (it lists its groups in `groups`).
+            let (line, column) = doc.topLevel["inspection"].map { doc.location($0.mark) } ?? (1, 1)
+            diagnostics.append(.error(Schema.missingMessage(["inspection", "group"]), file: path, line: line, column: column,
+                                      hint: "请补上 group: 区委第×巡察组（只有巡察公告用 groups 列出各巡察组）"))
+        }
         if !diagnostics.hasErrors, split.body.unicodeScalars.allSatisfy(\.properties.isWhitespace) {
             diagnostics.append(.error("通知正文是空的：front matter 之后没有内容", file: path, line: split.bodyFirstLine - 1, column: 1,
                                       hint: "在第二个 --- 之后写上通报正文；可参考 gongshi new 生成的章节"))
@@ -60,7 +66,7 @@ public enum NoticeLoader {
         diagnostics = diagnostics.uniqued()
         guard !diagnostics.hasErrors, var notice else { return (nil, diagnostics) }
         let positions = positions(of: root, in: doc)
-        notice.locateDues { positions["problems[\($0)].due"]?.line }
+        notice.locateFields { positions[$0]?.line }
         return (DecodedNotice(notice: notice, positions: positions, frontMatterText: split.yaml), diagnostics)
     }
 

@@ -18,7 +18,9 @@ public enum Validator {
         let targets = LinkTargets(notices: notices.map(\.notice.summary), attachments: content.attachments)
         let checks = parallelMap(notices.count) { i in check(notices[i], site: config, targets: targets) }
         let positions = Dictionary(notices.map { ($0.notice.sourcePath, $0.positions) }, uniquingKeysWith: { first, _ in first })
-        return checks.flatMap(\.diagnostics) + duplicateSlugs(notices.map(\.notice.summary), slugPosition: { positions[$0.sourcePath]?["slug"] })
+        let summaries = notices.map(\.notice.summary)
+        return checks.flatMap(\.diagnostics) + duplicateSlugs(summaries, slugPosition: { positions[$0.sourcePath]?["slug"] })
+            + unlinkedInspections(summaries)
     }
 
     /// The findings about one notice: its fields, placeholders, contact details, empty headings and links.
@@ -43,7 +45,7 @@ public enum Validator {
         let notice = decoded.notice
         var found = notice.inspection.map { inspectionChecks($0, decoded) } ?? []
         if let stats = notice.stats { found += statsChecks(stats, decoded) }
-        found += publishingChecks(decoded, site: site)
+        found += publishingChecks(decoded, site: site) + kindChecks(decoded)
         if (notice.contact ?? site.contact)?.isEmpty ?? true {
             found.append(warning(decoded, "contact", "没有任何反馈渠道（电话、邮箱或地址）",
                                  hint: "在 contact 中填写电话、邮箱或通信地址，或在 site.yaml 中填写全站的 contact"))

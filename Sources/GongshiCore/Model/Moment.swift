@@ -114,6 +114,11 @@ extension CalendarDate {
     /// The next day.
     public var next: CalendarDate { CalendarDate(daysSince1970: daysSince1970 + 1) }
 
+    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSince1970: daysSince1970 + days) }
+
+    /// Days from this day to `later` (negative when `later` is earlier).
+    public func days(until later: CalendarDate) -> Int { later.daysSince1970 - daysSince1970 }
+
     /// The first moment after this day: when a time limit or a period ending on it is over.
     public var over: Moment { Moment(date: next) }
 

@@ -27,6 +27,11 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     public var periodEnd: CalendarDate?
     /// Problems not yet done that have a time limit (they fall overdue the day after it).
     public var openDues: [OpenDue] = []
+    public var kind = NoticeKind.rectification
+    /// Who inspected whom in which round (for the inspection and round pages and their checks).
+    public var inspection: InspectionRef?
+    /// Only for an announcement (巡察公告).
+    public var announcement: Announcement?
 
     public init(sourcePath: String, sourceDigest: UInt64, title: String, org: String, date: CalendarDate, slug: String,
                 column: String, abstract: String? = nil, progress: RectificationProgress? = nil) {
@@ -52,8 +57,12 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     /// The moments at which this notice's pages change by themselves: it goes out, a problem falls overdue, its
     /// 公示期 ends. Pages made at two times that passed the same ones are the same.
     public var turningPoints: [Moment] {
-        [publishAt] + openDues.map(\.due.over) + (periodEnd.map { [$0.over] } ?? [])
+        [publishAt] + openDues.map(\.due.over) + ([periodEnd, announcement?.lettersUntil].compactMap { $0?.over })
     }
+
+    /// The day feedback was given as this notice states it: its inspection's `feedback`, or its own date for a
+    /// feedback notice.
+    public var statedFeedback: CalendarDate? { inspection?.feedback ?? (kind == .feedback ? date : nil) }
 
     /// How many turning points `now` has passed.
     public func passedTurningPoints(at now: Moment) -> Int { turningPoints.filter { $0 <= now }.count }
@@ -113,11 +122,19 @@ public struct Notice: Sendable, Hashable {
             guard let due = p.due, p.status.isOpen else { return nil }
             return OpenDue(number: i + 1, title: p.title, due: due)
         }
+        summary.kind = fields.kind
+        if fields.kind == .announcement {
+            summary.announcement = Announcement(groups: fields.groups, lettersUntil: fields.lettersUntil)
+        }
+        summary.inspection = fields.inspection.map(InspectionRef.init)
     }
 
-    /// Records the file line of each open problem's `due` key (the loader knows them; messages point there).
-    public mutating func locateDues(_ line: (Int) -> Int?) {
-        for i in summary.openDues.indices { summary.openDues[i].line = line(summary.openDues[i].number) ?? 1 }
+    /// Records the file lines messages about the notice point to (the loader knows them): each open problem's `due`
+    /// key, the `inspection` key and its `feedback`. `line` takes a field path such as `problems[2].due`.
+    public mutating func locateFields(_ line: (String) -> Int?) {
+        for i in summary.openDues.indices { summary.openDues[i].line = line("problems[\(summary.openDues[i].number)].due") ?? 1 }
+        summary.inspection?.line = line("inspection") ?? 1
+        summary.inspection?.feedbackLine = line("inspection.feedback")
     }
 
     public var sourcePath: String { summary.sourcePath }

@@ -25,21 +25,29 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var period: DisclosurePeriod?
     public var withdrawn: Withdrawal?
     public var corrections: [Correction]
+    /// 巡察公告, 反馈情况, 整改情况 (the default) or 回头看.
+    public var kind: NoticeKind
+    /// An announcement's inspection groups, each with its units and contacts.
+    public var groups: [InspectionGroup]
+    /// An announcement's last day letters are accepted (来信来电受理截止日期).
+    public var lettersUntil: CalendarDate?
 
     public init(title: String, org: String, date: CalendarDate, slug: String? = nil, column: String? = nil,
                 summary: String? = nil, inspection: Inspection? = nil, problems: [Problem] = [], stats: ProgressStats? = nil,
                 contact: Contact? = nil, signature: Signature? = nil, draft: Bool = false, time: TimeOfDay? = nil,
-                review: Review? = nil, period: DisclosurePeriod? = nil, withdrawn: Withdrawal? = nil, corrections: [Correction] = []) {
+                review: Review? = nil, period: DisclosurePeriod? = nil, withdrawn: Withdrawal? = nil, corrections: [Correction] = [],
+                kind: NoticeKind = .rectification, groups: [InspectionGroup] = [], lettersUntil: CalendarDate? = nil) {
         self.title = title; self.org = org; self.date = date; self.slug = slug; self.column = column
         self.summary = summary; self.inspection = inspection; self.problems = problems; self.stats = stats
         self.contact = contact; self.signature = signature
         self.draft = draft; self.time = time; self.review = review; self.period = period; self.withdrawn = withdrawn
         self.corrections = corrections
+        self.kind = kind; self.groups = groups; self.lettersUntil = lettersUntil
     }
 
     enum CodingKeys: String, CodingKey {
         case title, org, date, slug, column, summary, documentNumber, inspection, problems, stats, contact, signature
-        case draft, time, review, period, withdrawn, corrections
+        case draft, time, review, period, withdrawn, corrections, kind, groups, lettersUntil
     }
 
     /// Decodes every field even when some are wrong, so each broken field gets its own message: the errors are thrown
@@ -64,6 +72,9 @@ public struct NoticeFields: Sendable, Hashable, Codable {
         period = fields.optional(DisclosurePeriod.self, .period)
         withdrawn = fields.optional(Withdrawal.self, .withdrawn)
         corrections = fields.optional([Correction].self, .corrections) ?? []
+        kind = fields.optional(NoticeKind.self, .kind) ?? .rectification
+        groups = fields.optional([InspectionGroup].self, .groups) ?? []
+        lettersUntil = fields.optional(CalendarDate.self, .lettersUntil)
         try fields.finish(partial: self)
     }
 }
@@ -73,8 +84,9 @@ extension Schema {
     public static let notice: Schema = .map([
         "title": required(.value), "org": required(.value), "date": required(.value),
         "slug": optional(.value), "column": optional(.value), "summary": optional(.value), "documentNumber": optional(.value),
+        "kind": optional(.value),
         "inspection": optional(.map([
-            "round": optional(.value), "group": required(.value), "target": optional(.value),
+            "id": optional(.value), "round": optional(.value), "group": optional(.value), "target": optional(.value),
             "start": optional(.value), "end": optional(.value), "feedback": optional(.value),
         ])),
         "problems": optional(.list(.map([
@@ -94,6 +106,12 @@ extension Schema {
         "period": optional(.map(["start": required(.value), "end": required(.value)])),
         "withdrawn": optional(.map(["date": required(.value), "reason": required(.value)])),
         "corrections": optional(.list(.map(["date": required(.value), "note": required(.value)]))),
+        "groups": optional(.list(.map([
+            "name": required(.value), "targets": required(.valueOrList), "phone": optional(.valueOrList),
+            "email": optional(.value), "mailbox": optional(.value), "address": optional(.value), "postcode": optional(.value),
+            "hours": optional(.value),
+        ]))),
+        "lettersUntil": optional(.value),
     ])
 }
 

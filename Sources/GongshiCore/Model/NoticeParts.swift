@@ -1,10 +1,12 @@
 /// The inspection (巡察) a notice answers.
 import Foundation
 public struct Inspection: Sendable, Hashable, Codable {
+    /// Links notices about the same inspection whose round, group or target are written differently.
+    public var id: String?
     /// 十届区委第二轮巡察
     public var round: String?
-    /// 区委第二巡察组
-    public var group: String
+    /// 区委第二巡察组 (an announcement names its groups in `groups` instead).
+    public var group: String?
     /// The inspected organization.
     public var target: String?
     public var start: CalendarDate?
@@ -12,10 +14,58 @@ public struct Inspection: Sendable, Hashable, Codable {
     /// The day the group gave its feedback.
     public var feedback: CalendarDate?
 
-    public init(round: String? = nil, group: String, target: String? = nil,
+    public init(id: String? = nil, round: String? = nil, group: String?, target: String? = nil,
                 start: CalendarDate? = nil, end: CalendarDate? = nil, feedback: CalendarDate? = nil) {
-        self.round = round; self.group = group; self.target = target
+        self.id = id; self.round = round; self.group = group; self.target = target
         self.start = start; self.end = end; self.feedback = feedback
+    }
+}
+
+/// One inspection group as an announcement (巡察公告) names it: the units it inspects and how to reach it.
+public struct InspectionGroup: Sendable, Hashable, Codable {
+    /// 区委第一巡察组
+    public var name: String
+    /// The units it inspects.
+    public var targets: [String]
+    /// 值班电话
+    public var phone: [String]
+    public var email: String?
+    /// 邮政信箱, e.g. 示例区第201号邮政信箱
+    public var mailbox: String?
+    public var address: String?
+    public var postcode: String?
+    /// 受理时间, e.g. 工作日 8:30—17:30
+    public var hours: String?
+
+    public init(name: String, targets: [String], phone: [String] = [], email: String? = nil, mailbox: String? = nil,
+                address: String? = nil, postcode: String? = nil, hours: String? = nil) {
+        self.name = name; self.targets = targets; self.phone = phone; self.email = email; self.mailbox = mailbox
+        self.address = address; self.postcode = postcode; self.hours = hours
+    }
+
+    enum CodingKeys: String, CodingKey { case name, targets, phone, email, mailbox, address, postcode, hours }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        targets = try c.decodeOneOrMany(.targets)
+        phone = try c.decodeOneOrMany(.phone)
+        email = try c.decodeIfPresent(String.self, forKey: .email)
+        mailbox = try c.decodeIfPresent(String.self, forKey: .mailbox)
+        address = try c.decodeIfPresent(String.self, forKey: .address)
+        postcode = try c.decodeIfPresent(String.self, forKey: .postcode)
+        hours = try c.decodeIfPresent(String.self, forKey: .hours)
+    }
+
+    /// True when the group gives no way to reach it.
+    public var hasNoChannel: Bool { phone.isEmpty && email == nil && mailbox == nil && address == nil }
+}
+
+extension KeyedDecodingContainer {
+    /// A list of texts written as a list or as one text (`phone: 010-1234` or `phone: [010-1234, 010-5678]`).
+    func decodeOneOrMany(_ key: Key) throws -> [String] {
+        if let many = try? decodeIfPresent([String].self, forKey: key) { return many }
+        return try decodeIfPresent(String.self, forKey: key).map { [$0] } ?? []
     }
 }
 
@@ -70,13 +120,7 @@ public struct Contact: Sendable, Hashable, Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        if let many = try? c.decodeIfPresent([String].self, forKey: .phone) {
-            phone = many
-        } else if let one = try c.decodeIfPresent(String.self, forKey: .phone) {
-            phone = [one]
-        } else {
-            phone = []
-        }
+        phone = try c.decodeOneOrMany(.phone)
         email = try c.decodeIfPresent(String.self, forKey: .email)
         address = try c.decodeIfPresent(String.self, forKey: .address)
         postcode = try c.decodeIfPresent(String.self, forKey: .postcode)

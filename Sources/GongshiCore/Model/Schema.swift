@@ -24,6 +24,7 @@ public indirect enum Schema: Sendable {
         "title": required(.value), "baseURL": optional(.value), "description": optional(.value),
         "defaultColumn": optional(.value), "contact": optional(contact), "allowRawHTML": optional(.value),
         "pageSize": optional(.value), "feedSize": optional(.value), "requireApproval": optional(.value), "showReview": optional(.value),
+        "publishWithinDays": optional(.value),
         "footer": optional(.map([
             "sponsor": optional(.value), "organizer": optional(.value), "contact": optional(.value),
             "siteCode": optional(.value), "icp": optional(.value), "police": optional(.value),
@@ -43,6 +44,10 @@ public indirect enum Schema: Sendable {
         "草稿": "draft", "审核": "review", "拟稿人": "drafter", "审核人": "reviewer", "签发人": "approver",
         "签发日期": "approved", "公示期": "period", "撤回": "withdrawn", "更正": "corrections", "更正说明": "corrections",
         "原因": "reason", "说明": "note", "需要签发": "requireApproval",
+        "类型": "kind", "通知类型": "kind", "编号": "id", "巡察组名单": "groups", "名称": "name", "组名": "name",
+        "被巡察单位名单": "targets", "信箱": "mailbox", "邮政信箱": "mailbox", "受理时间": "hours", "值班时间": "hours",
+        "来信截止": "lettersUntil", "截止日期": "lettersUntil", "受理截止": "lettersUntil",
+        "整改公布时限": "publishWithinDays",
     ]
 
     public static func missingMessage(_ path: [String]) -> String {

@@ -30,18 +30,21 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var requireApproval: Bool
     /// Show who drafted, reviewed and approved a notice on its page (off: sign-off stays internal).
     public var showReview: Bool
+    /// Days after an inspection's feedback by which the unit should publish its rectification (the rules ask for two
+    /// months); a unit past it without one is marked on its round's page and `check` warns.
+    public var publishWithinDays: Int
 
     public init(title: String, baseURL: String? = nil, description: String? = nil, defaultColumn: String = SiteConfig.standardColumn,
                 contact: Contact? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, feedSize: Int = 20,
-                footer: SiteFooter? = nil, requireApproval: Bool = false, showReview: Bool = false) {
+                footer: SiteFooter? = nil, requireApproval: Bool = false, showReview: Bool = false, publishWithinDays: Int = 60) {
         self.title = title; self.baseURL = baseURL; self.description = description
         self.defaultColumn = defaultColumn; self.contact = contact; self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize; self.feedSize = feedSize; self.footer = footer
-        self.requireApproval = requireApproval; self.showReview = showReview
+        self.requireApproval = requireApproval; self.showReview = showReview; self.publishWithinDays = publishWithinDays
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview
+        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview, publishWithinDays
     }
 
     public init(from decoder: Decoder) throws {
@@ -57,6 +60,10 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         footer = try c.decodeIfPresent(SiteFooter.self, forKey: .footer)
         requireApproval = try c.decodeIfPresent(Bool.self, forKey: .requireApproval) ?? false
         showReview = try c.decodeIfPresent(Bool.self, forKey: .showReview) ?? false
+        publishWithinDays = try c.decodeIfPresent(Int.self, forKey: .publishWithinDays) ?? 60
+        if publishWithinDays < 1 {
+            throw DecodingError.dataCorruptedError(forKey: .publishWithinDays, in: c, debugDescription: "整改公布时限必须是正整数（天数）")
+        }
         if pageSize < 1 {
             throw DecodingError.dataCorruptedError(forKey: .pageSize, in: c, debugDescription: "每页条数必须是正整数")
         }

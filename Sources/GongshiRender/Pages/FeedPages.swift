@@ -19,6 +19,8 @@ extension SiteRenderer {
         var pages: [(path: String, lastModified: String?)] = listPages.map { ($0.path, nil) }
         pages += model.notices.map { (SiteURLs.file(SiteURLs.notice($0)), $0.updated.description) }
         pages += [SiteURLs.archives, SiteURLs.overview, SiteURLs.search].map { (SiteURLs.file($0), nil) }
+        pages += model.inspections.rounds.map { (SiteURLs.file(SiteURLs.round($0.id)), nil) }
+        pages += model.inspections.inspections.filter(\.hasPage).map { (SiteURLs.file(SiteURLs.inspection($0.id)), nil) }
         return pages.map { SitemapURLView(location: (baseURL ?? "") + SiteURLs.folder(of: $0.path), lastModified: $0.lastModified) }
     }
 

@@ -61,6 +61,7 @@ extension SiteRenderer {
         var view = pageView(path: list.path, title: title, nav: list.nav)
         view.list = ListView(heading: list.heading, description: list.description,
                              notices: list.members.map { summaryView(model.notices[$0]) }, pagination: pagination)
+        if base == SiteURLs.home, number == 1 { view.list?.openAnnouncements = openAnnouncements() }
         return TemplatePage(path: list.path, template: "list", view: view)
     }
 

@@ -57,9 +57,10 @@ extension SiteRenderer {
         let link = { (n: NoticeSummary) in LinkView(title: n.title, url: SiteURLs.notice(n)) }
         let older = model.older(than: index).map(link)
         let newer = model.newer(than: index).map(link)
-        return NoticeView(notice, inspection: notice.inspection.map(inspectionView), contact: model.contact(for: notice),
+        let page = model.inspectionPage(ofNoticeAt: index).map { SiteURLs.inspection($0.id) }
+        return NoticeView(notice, inspection: notice.inspection.map { inspectionView($0, page: page) }, contact: notice.fields.kind == .announcement && !notice.fields.groups.isEmpty ? nil : model.contact(for: notice),
                           older: older, newer: newer, publishing: PublishingParts(notice, now: model.now, showReview: model.config.showReview),
-                          now: model.now, strings: strings)
+                          now: model.now, superseded: model.isSuperseded(noticeAt: index), strings: strings)
     }
 
     /// The page left at a withdrawn notice's address: when and why it was withdrawn.
@@ -74,7 +75,7 @@ extension SiteRenderer {
         }
     }
 
-    func inspectionView(_ i: Inspection) -> InspectionView {
+    func inspectionView(_ i: Inspection, page: String?) -> InspectionView {
         let period: String?
         switch (i.start, i.end) {
         case let (start?, end?): period = strings.text("periodFromTo", ["start": start.chinese, "end": end.chinese])
@@ -82,8 +83,8 @@ extension SiteRenderer {
         case let (nil, end?): period = strings.text("periodTo", ["end": end.chinese])
         default: period = nil
         }
-        return InspectionView(round: i.round?.nonEmpty, group: i.group, target: i.target?.nonEmpty, period: period,
-                              feedback: i.feedback?.chinese, feedbackISO: i.feedback?.description)
+        return InspectionView(round: i.round?.nonEmpty, group: i.group?.nonEmpty, target: i.target?.nonEmpty, dates: period,
+                              feedback: i.feedback?.chinese, feedbackISO: i.feedback?.description, allNoticesURL: page)
     }
 
     func searchTokens(_ notice: Notice, bodyText: String) -> SearchIndexBuilder.TokenSet {
@@ -93,7 +94,8 @@ extension SiteRenderer {
     /// What the search index sees of a notice besides its title and org: its fields and its body text.
     func searchText(_ notice: Notice, body: String) -> String {
         var parts = [notice.column, notice.fields.summary ?? ""]
-        if let i = notice.inspection { parts += [i.round ?? "", i.group, i.target ?? ""] }
+        if let i = notice.inspection { parts += [i.round ?? "", i.group ?? "", i.target ?? ""] }
+        parts += notice.fields.groups.flatMap { [$0.name] + $0.targets }
         parts += notice.problems.flatMap { [$0.title, $0.category ?? "", $0.owner ?? ""] }
         parts.append(body)
         return parts.joined(separator: "\n")

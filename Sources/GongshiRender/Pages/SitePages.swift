@@ -15,7 +15,8 @@ extension SiteRenderer {
         let link = { (name: String, url: String, group: NoticeGroup) in GroupLinkView(name: name, url: url, count: group.members.count) }
         view.archives = ArchivesView(years: model.years.map { link(yearName($0), SiteURLs.year($0.id), $0) },
                                      orgs: model.orgs.map { link($0.name, SiteURLs.org($0.id), $0) },
-                                     columns: model.columns.map { link($0.name, SiteURLs.column($0.id), $0) })
+                                     columns: model.columns.map { link($0.name, SiteURLs.column($0.id), $0) },
+                                     rounds: roundLinks(), hasRounds: !model.inspections.rounds.isEmpty)
         return TemplatePage(path: path, template: "archives", view: view)
     }
 
@@ -42,12 +43,14 @@ extension SiteRenderer {
     func overviewView() -> OverviewView {
         var rows: [OverviewRowView] = []
         var total = 0, done = 0, partial = 0, ongoing = 0, notStarted = 0, overdue = 0, without = 0
-        for notice in model.notices {
+        for (index, notice) in model.notices.enumerated() {
             guard let p = notice.progress, p.total > 0 else { without += 1; continue }
-            let late = notice.overdue(at: model.now).count
+            let superseded = model.isSuperseded(noticeAt: index)
+            let late = superseded ? 0 : notice.overdue(at: model.now).count
             rows.append(OverviewRowView(title: notice.title, url: SiteURLs.notice(notice), org: notice.org, date: notice.date.chinese,
                                         total: p.total, done: p.done, partial: p.partial, ongoing: p.ongoing, notStarted: p.notStarted,
-                                        overdue: late, percent: p.percentDone))
+                                        overdue: late, percent: p.percentDone, superseded: superseded))
+            if superseded { continue }
             total += p.total; done += p.done; partial += p.partial; ongoing += p.ongoing; notStarted += p.notStarted; overdue += late
         }
         let overall = RectificationProgress(total: total, done: done, partial: partial, ongoing: ongoing, notStarted: notStarted)
@@ -55,8 +58,9 @@ extension SiteRenderer {
         let note = rows.count > chartRows.count
             ? strings.text("chartNoteSome", ["shown": chartRows.count, "all": rows.count]) : strings.text("chartNoteAll", ["all": rows.count])
         return OverviewView(rows: rows, hasRows: !rows.isEmpty, total: total, done: done, partial: partial, ongoing: ongoing,
-                            notStarted: notStarted, overdue: overdue,
+                            notStarted: notStarted > 0 ? notStarted : nil, overdue: overdue > 0 ? overdue : nil,
                             percent: overall.percentDone, noticesWithoutProgress: without,
-                            chartSVG: ProgressChart.svg(rows: chartRows, strings: strings), chartNote: note)
+                            chartSVG: ProgressChart.svg(rows: chartRows, strings: strings), chartNote: note, rounds: roundLinks(),
+                            hasRounds: !model.inspections.rounds.isEmpty)
     }
 }

@@ -17,6 +17,30 @@ public enum BuiltinTemplates {
 {{/layout}}
 
 """##),
+        ("announcement.mustache", ##"""
+<section class="announcement" aria-labelledby="{{headingID}}">
+<h2 id="{{headingID}}">巡察组联系方式</h2>
+{{#lettersUntil}}
+<p class="letters-state">{{#accepting}}<strong class="state-open">正在受理</strong>：巡察组受理来信来电截止到<time datetime="{{lettersUntilISO}}">{{lettersUntil}}</time>。{{/accepting}}{{#closed}}<strong class="state-closed">已截止</strong>：巡察组已于<time datetime="{{lettersUntilISO}}">{{lettersUntil}}</time>停止受理来信来电。{{/closed}}</p>
+{{/lettersUntil}}
+{{#hasGroups}}
+<div class="table-wrap">
+<table class="overview-table groups-table">
+<caption>各巡察组的被巡察单位和受理渠道</caption>
+<thead>
+<tr><th scope="col">巡察组</th><th scope="col">被巡察单位</th><th scope="col">值班电话</th><th scope="col">邮政信箱</th><th scope="col">电子邮箱</th></tr>
+</thead>
+<tbody>
+{{#groups}}
+<tr><th scope="row" data-label="巡察组">{{name}}</th><td data-label="被巡察单位">{{targets}}</td><td data-label="值班电话">{{#phones}}<a href="{{tel}}">{{number}}</a>{{^last()}}、{{/last()}}{{/phones}}{{#hours}}<span class="hours">（{{hours}}）</span>{{/hours}}</td><td data-label="邮政信箱">{{#mailbox}}{{mailbox}}{{/mailbox}}{{#address}}{{#mailbox}}；{{/mailbox}}{{address}}{{/address}}{{#postcode}}（邮编 {{postcode}}）{{/postcode}}</td><td data-label="电子邮箱">{{#email}}<a href="{{mailto}}">{{email}}</a>{{/email}}</td></tr>
+{{/groups}}
+</tbody>
+</table>
+</div>
+{{/hasGroups}}
+</section>
+
+"""##),
         ("archives.mustache", ##"""
 {{<layout}}
 {{$content}}
@@ -46,6 +70,16 @@ public enum BuiltinTemplates {
 {{/columns}}
 </ul>
 </section>
+{{#hasRounds}}
+<section class="archive-group" aria-labelledby="archive-rounds">
+<h2 id="archive-rounds">按巡察轮次</h2>
+<ul class="archive-links">
+{{#rounds}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{units}} 个被巡察单位）</li>
+{{/rounds}}
+</ul>
+</section>
+{{/hasRounds}}
 {{/archives}}
 {{/content}}
 {{/layout}}
@@ -357,6 +391,20 @@ table.overview-table th { background: #efe7e5; white-space: nowrap; }
 .search-result-title { font-size: 1.1rem; font-weight: normal; margin: .75rem 0 0; }
 .search-result-snippet { margin: .25rem 0 0; }
 mark { background: #ffe58a; color: #000; }
+.announcement, .open-announcement, .timeline, .history { background: var(--tint); border-left: 4px solid var(--red); padding: .75rem 1rem; margin: 1.5rem 0; }
+.announcement h2, .open-announcement h2, .timeline h2, .history h2 { font-size: 1.125rem; margin: 0 0 .5rem; color: var(--red-dark); }
+.open-announcement .announcement { border-left: 0; padding: 0; margin: .75rem 0 0; }
+.state-open { color: var(--done); }
+.state-closed { color: var(--muted); }
+.notice-kind { display: inline-block; margin: 0; padding: 0 .6em; border: 1px solid var(--red); border-radius: .25em; color: var(--red-dark); font-size: .9rem; }
+.timeline-list { padding-left: 1.25rem; }
+.timeline-list li { margin: .35rem 0; }
+.timeline-list time, .timeline-kind { margin-right: .6em; }
+.timeline-kind { color: var(--red-dark); }
+.timeline-percent { margin-left: .6em; color: var(--done); }
+.status-missing { color: var(--muted); }
+.late-badge { display: inline-block; margin-left: .25em; padding: 0 .4em; border-radius: .25em; font-size: .875rem; color: #fff; background: var(--notstarted); }
+.hours { color: var(--muted); }
 
 .breadcrumb ol { list-style: none; margin: 0 0 1rem; padding: 0; font-size: .9rem; color: var(--muted); }
 .breadcrumb li { display: inline; }
@@ -417,7 +465,10 @@ table.problems th { background: #efe7e5; white-space: nowrap; }
 html.high-contrast body, html.high-contrast .site-header, html.high-contrast .site-nav, html.high-contrast .site-footer,
 html.high-contrast .inspection, html.high-contrast .progress, html.high-contrast .feedback, html.high-contrast table.problems,
 html.high-contrast table.overview-table, html.high-contrast .reader-tools button, html.high-contrast .period,
-html.high-contrast .corrections, html.high-contrast .preview-banner, html.high-contrast .withdrawn-note { background: #000; color: #fff; border-color: #fff; }
+html.high-contrast .corrections, html.high-contrast .preview-banner, html.high-contrast .withdrawn-note,
+html.high-contrast .announcement, html.high-contrast .open-announcement, html.high-contrast .timeline, html.high-contrast .history,
+html.high-contrast .notice-kind { background: #000; color: #fff; border-color: #fff; }
+html.high-contrast .late-badge { background: #fff; color: #000; }
 html.high-contrast main *, html.high-contrast .site-footer * { color: #fff; }
 html.high-contrast a, html.high-contrast main a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
 html.high-contrast .pagination a[aria-current="page"] { background: #ffeb3b; color: #000; }
@@ -497,6 +548,60 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 </section>
 
 """##),
+        ("inspection-page.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#inspectionPage}}
+<h1 class="page-title">{{heading}}</h1>
+<section class="inspection" aria-labelledby="inspection-heading">
+<h2 id="inspection-heading">巡察情况</h2>
+<dl>
+{{#round}}
+<div><dt>巡察轮次</dt><dd>{{#roundURL}}<a href="{{root}}{{roundURL}}">{{round}}</a>{{/roundURL}}{{^roundURL}}{{round}}{{/roundURL}}</dd></div>
+{{/round}}
+{{#group}}
+<div><dt>巡察组</dt><dd>{{group}}</dd></div>
+{{/group}}
+<div><dt>被巡察单位</dt><dd>{{target}}</dd></div>
+{{#feedback}}
+<div><dt>反馈时间</dt><dd><time datetime="{{feedbackISO}}">{{feedback}}</time></dd></div>
+{{/feedback}}
+{{#latestSummary}}
+<div><dt>最新整改进度</dt><dd>完成率 {{latestPercent}}%（{{latestSummary}}）</dd></div>
+{{/latestSummary}}
+</dl>
+</section>
+<section class="timeline" aria-labelledby="timeline-heading">
+<h2 id="timeline-heading">通知时间线</h2>
+<ol class="timeline-list">
+{{#timeline}}
+<li><time datetime="{{dateISO}}">{{date}}</time><span class="timeline-kind">{{kindLabel}}</span><a href="{{root}}{{url}}">{{title}}</a>{{#hasPercent}}<span class="timeline-percent">完成率 {{percent}}%{{#change}}（{{change}}）{{/change}}</span>{{/hasPercent}}</li>
+{{/timeline}}
+</ol>
+</section>
+{{#hasHistory}}
+<section class="history" aria-labelledby="history-heading">
+<h2 id="history-heading">各问题整改状态的变化</h2>
+<div class="table-wrap">
+<table class="overview-table history-table">
+<caption>按问题名称对照各次通知中的整改状态</caption>
+<thead>
+<tr><th scope="col">问题</th>{{#historyColumns}}<th scope="col">{{.}}</th>{{/historyColumns}}</tr>
+</thead>
+<tbody>
+{{#history}}
+<tr><th scope="row">{{title}}</th>{{#statuses}}<td>{{#status}}<span class="status status-{{status}}">{{label}}</span>{{/status}}{{^status}}<span class="status-missing">{{label}}</span>{{/status}}</td>{{/statuses}}</tr>
+{{/history}}
+</tbody>
+</table>
+</div>
+</section>
+{{/hasHistory}}
+{{/inspectionPage}}
+{{/content}}
+{{/layout}}
+
+"""##),
         ("inspection.mustache", ##"""
 <section class="inspection" aria-labelledby="inspection-heading">
 <h2 id="inspection-heading">巡察情况</h2>
@@ -504,17 +609,22 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{#round}}
 <div><dt>巡察轮次</dt><dd>{{round}}</dd></div>
 {{/round}}
+{{#group}}
 <div><dt>巡察组</dt><dd>{{group}}</dd></div>
+{{/group}}
 {{#target}}
 <div><dt>被巡察单位</dt><dd>{{target}}</dd></div>
 {{/target}}
-{{#period}}
-<div><dt>巡察时间</dt><dd>{{period}}</dd></div>
-{{/period}}
+{{#dates}}
+<div><dt>巡察时间</dt><dd>{{dates}}</dd></div>
+{{/dates}}
 {{#feedback}}
 <div><dt>反馈时间</dt><dd><time datetime="{{feedbackISO}}">{{feedback}}</time></dd></div>
 {{/feedback}}
 </dl>
+{{#allNoticesURL}}
+<p class="inspection-link"><a href="{{root}}{{allNoticesURL}}">本次巡察的全部通知（公告、反馈、整改进展、整改情况）</a></p>
+{{/allNoticesURL}}
 </section>
 
 """##),
@@ -612,6 +722,15 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{#description}}
 <p class="page-description">{{description}}</p>
 {{/description}}
+{{#openAnnouncements}}
+<section class="open-announcement" aria-labelledby="open-{{announcement.headingID}}">
+<h2 id="open-{{announcement.headingID}}"><a href="{{root}}{{url}}">{{title}}</a></h2>
+<p class="notice-meta"><span>巡察公告</span><span>发布日期：<time datetime="{{dateISO}}">{{date}}</time></span></p>
+{{#announcement}}
+{{>announcement}}
+{{/announcement}}
+</section>
+{{/openAnnouncements}}
 <ol class="notice-list">
 {{#notices}}
 {{>notice-item}}
@@ -667,6 +786,9 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <p class="preview-banner" role="note">{{#draft}}草稿：本通知尚未签发，此页只在预览中显示，gongshi build 不会发布它。{{/draft}}{{#scheduled}}定时发布：本通知将于 {{publishAt}} 发布，此页只在预览中显示。{{/scheduled}}</p>
 {{/banner}}
 <header class="notice-header">
+{{#kindLabel}}
+<p class="notice-kind">{{kindLabel}}</p>
+{{/kindLabel}}
 <h1>{{title}}</h1>
 <p class="notice-meta"><span>发布单位：{{org}}</span><span>发布日期：<time datetime="{{dateISO}}">{{date}}</time></span><span>栏目：{{column}}</span>{{#documentNumber}}<span>文号：{{documentNumber}}</span>{{/documentNumber}}</p>
 {{#period}}
@@ -689,6 +811,9 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{#inspection}}
 {{>inspection}}
 {{/inspection}}
+{{#announcement}}
+{{>announcement}}
+{{/announcement}}
 <div class="notice-body">
 {{{bodyHTML}}}
 </div>
@@ -714,7 +839,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{#overview}}
 <h1 class="page-title">整改进度总览</h1>
 {{#hasRows}}
-<p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个{{#notStarted}}，未完成 {{notStarted}} 个{{/notStarted}}，总体完成率 {{percent}}%。{{#overdue}}其中已过整改时限仍未完成的（逾期）{{overdue}} 个。{{/overdue}}</p>
+<p class="overview-summary">全部通知共反映问题 {{total}} 个：已完成整改 {{done}} 个，取得阶段性成效 {{partial}} 个，持续推进 {{ongoing}} 个{{#notStarted}}，未完成 {{notStarted}} 个{{/notStarted}}，总体完成率 {{percent}}%。{{#overdue}}其中已过整改时限仍未完成的（逾期）{{overdue}} 个。{{/overdue}}同一次巡察有多篇通知的，按最新一篇计算。</p>
 <figure class="chart-figure">
 <div class="chart-scroll" tabindex="0" role="region" aria-label="整改进度条形图（窄屏可左右滚动）">
 {{{chartSVG}}}
@@ -729,7 +854,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 </thead>
 <tbody>
 {{#rows}}
-<tr><td data-label="通知"><a href="{{root}}{{url}}">{{title}}</a></td><td data-label="发布单位">{{org}}</td><td data-label="发布日期">{{date}}</td><td data-label="问题数">{{total}}</td><td data-label="已完成">{{done}}</td><td data-label="阶段性成效">{{partial}}</td><td data-label="持续推进">{{ongoing}}</td><td data-label="未完成">{{notStarted}}</td><td data-label="逾期">{{overdue}}</td><td data-label="完成率">{{percent}}%</td></tr>
+<tr><td data-label="通知"><a href="{{root}}{{url}}">{{title}}</a>{{#superseded}}<span class="superseded">（已有更新的通知，不计入合计）</span>{{/superseded}}</td><td data-label="发布单位">{{org}}</td><td data-label="发布日期">{{date}}</td><td data-label="问题数">{{total}}</td><td data-label="已完成">{{done}}</td><td data-label="阶段性成效">{{partial}}</td><td data-label="持续推进">{{ongoing}}</td><td data-label="未完成">{{notStarted}}</td><td data-label="逾期">{{overdue}}</td><td data-label="完成率">{{percent}}%</td></tr>
 {{/rows}}
 </tbody>
 </table>
@@ -738,6 +863,16 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{^hasRows}}
 <p class="empty">暂无含整改进度的通知。</p>
 {{/hasRows}}
+{{#hasRounds}}
+<section class="rounds" aria-labelledby="rounds-heading">
+<h2 id="rounds-heading">各轮巡察</h2>
+<ul class="archive-links">
+{{#rounds}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{units}} 个被巡察单位）</li>
+{{/rounds}}
+</ul>
+</section>
+{{/hasRounds}}
 {{/overview}}
 {{/content}}
 {{/layout}}
@@ -789,6 +924,30 @@ Allow: /
 {{#sitemap}}
 Sitemap: {{{sitemap}}}
 {{/sitemap}}
+
+"""##),
+        ("round.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#round}}
+<h1 class="page-title">{{name}}</h1>
+<p class="page-description">本轮巡察的被巡察单位及其整改情况公开进度。按规定，被巡察单位应在巡察组反馈意见后 {{publishWithinDays}} 天内公开整改情况。{{#hasLate}}目前有 {{lateCount}} 个单位超过时限仍未公开。{{/hasLate}}</p>
+<div class="table-wrap">
+<table class="overview-table round-table">
+<caption>{{name}}各被巡察单位的进度</caption>
+<thead>
+<tr><th scope="col">被巡察单位</th><th scope="col">巡察组</th><th scope="col">进度</th><th scope="col">反馈日期</th><th scope="col">首次公开整改情况</th><th scope="col">完成率</th></tr>
+</thead>
+<tbody>
+{{#units}}
+<tr{{#late}} class="late"{{/late}}><th scope="row" data-label="被巡察单位"><a href="{{root}}{{url}}">{{target}}</a></th><td data-label="巡察组">{{group}}</td><td data-label="进度">{{stage}}{{#late}}<strong class="late-badge">超期未公开（时限 {{deadline}}）</strong>{{/late}}</td><td data-label="反馈日期">{{#feedback}}<time datetime="{{feedbackISO}}">{{feedback}}</time>{{/feedback}}</td><td data-label="首次公开整改情况">{{#firstRectification}}<time datetime="{{firstRectificationISO}}">{{firstRectification}}</time>{{#days}}（反馈后 {{days}} 天{{#publishedLate}}，超过时限{{/publishedLate}}）{{/days}}{{/firstRectification}}</td><td data-label="完成率">{{#hasPercent}}{{percent}}%{{/hasPercent}}</td></tr>
+{{/units}}
+</tbody>
+</table>
+</div>
+{{/round}}
+{{/content}}
+{{/layout}}
 
 """##),
         ("search.mustache", ##"""
@@ -862,6 +1021,24 @@ progressSummary: "共 {{total}} 个问题，已完成整改 {{done}} 个{{#parti
 chartTitle: 各通知整改完成情况条形图：绿色为已完成，橙色为阶段性成效，蓝色为持续推进
 chartNoteSome: "图中列出最近发布的 {{shown}} 篇，全部 {{all}} 篇见下表。"
 chartNoteAll: "图中列出全部 {{all}} 篇通知。"
+
+# 通知类型
+kindAnnouncement: 巡察公告
+kindFeedback: 反馈情况
+kindRectification: 整改情况
+kindFollowUp: 回头看
+kindProgress: 整改进展
+
+# 巡察全过程页和轮次页
+inspectionHeading: "{{#round}}{{round}}：{{/round}}{{#group}}{{group}}对{{/group}}{{target}}的巡察"
+percentChange: "{{#up}}较上次提高 {{up}} 个百分点{{/up}}{{#down}}较上次降低 {{down}} 个百分点{{/down}}{{#same}}与上次相同{{/same}}"
+latestProgress: "据{{date}}《{{title}}》"
+historyColumn: "{{date}} {{kind}}"
+notListed: 未列出
+stageAnnounced: 已公告进驻
+stageFeedback: 已反馈
+stageRectification: 已公开整改情况
+stageFollowUp: 已开展回头看
 
 """##),
         ("withdrawn.mustache", ##"""

@@ -15,6 +15,9 @@ public enum SiteURLs {
     public static func column(_ id: String) -> String { "columns/\(id)/" }
     public static func year(_ id: String) -> String { "archives/\(id)/" }
     public static func org(_ id: String) -> String { "orgs/\(id)/" }
+    /// The page of one inspection (all its notices), and of one round.
+    public static func inspection(_ id: String) -> String { "inspections/\(id)/" }
+    public static func round(_ id: String) -> String { "rounds/\(id)/" }
 
     /// Page `number` of a list whose first page is `base`: `<base>` or `<base>page/<n>/`.
     public static func listPage(_ base: String, _ number: Int) -> String { number == 1 ? base : "\(base)page/\(number)/" }

@@ -31,6 +31,8 @@ public struct SiteModel: Sendable {
     public var years: [NoticeGroup]
     /// Issuing organizations, by name.
     public var orgs: [NoticeGroup]
+    /// The inspections the listed notices tell of, and their rounds.
+    public var inspections: InspectionIndex
 
     public init(config: SiteConfig, notices all: [NoticeSummary], now: Moment, preview: Bool = false) {
         self.config = config
@@ -62,6 +64,15 @@ public struct SiteModel: Sendable {
         let byOrg = group { $0.org }
         let orgIDs = StableID.ids(for: Array(byOrg.keys))
         orgs = byOrg.map { NoticeGroup(name: $0.key, id: orgIDs[$0.key]!, members: $0.value) }.sorted { $0.name < $1.name }
+        inspections = InspectionIndex(notices: notices)
+    }
+
+    /// A later notice of the same inspection reports progress (see `InspectionIndex.isSuperseded`).
+    public func isSuperseded(noticeAt index: Int) -> Bool { inspections.isSuperseded(index, in: notices) }
+
+    /// The page of the whole inspection the notice at `index` belongs to, when it has one.
+    public func inspectionPage(ofNoticeAt index: Int) -> InspectionRecord? {
+        inspections.ofNotice[index].map { inspections.inspections[$0] }.flatMap { $0.hasPage ? $0 : nil }
     }
 
     public static func newestFirst(_ a: NoticeSummary, _ b: NoticeSummary) -> Bool {

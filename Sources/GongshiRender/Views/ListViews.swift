@@ -36,6 +36,8 @@ public struct ListView: Sendable, Encodable {
     public let description: String?
     public let notices: [NoticeSummaryView]
     public let pagination: PaginationView?
+    /// On the home page only: announcements still accepting letters (巡察公告, 正在受理).
+    public var openAnnouncements: [OpenAnnouncementView] = []
 }
 
 public struct GroupLinkView: Sendable, Encodable {
@@ -48,6 +50,8 @@ public struct ArchivesView: Sendable, Encodable {
     public let years: [GroupLinkView]
     public let orgs: [GroupLinkView]
     public let columns: [GroupLinkView]
+    public let rounds: [RoundLinkView]
+    public let hasRounds: Bool
 }
 
 public struct OverviewRowView: Sendable, Encodable {
@@ -63,6 +67,8 @@ public struct OverviewRowView: Sendable, Encodable {
     /// Problems past their time limit and not done (逾期).
     public let overdue: Int
     public let percent: Int
+    /// A later notice of the same inspection reports progress: this row is left out of the totals.
+    public let superseded: Bool
 }
 
 public struct OverviewView: Sendable, Encodable {
@@ -72,12 +78,15 @@ public struct OverviewView: Sendable, Encodable {
     public let done: Int
     public let partial: Int
     public let ongoing: Int
-    public let notStarted: Int
-    public let overdue: Int
+    /// Nil when none (templates treat every number, 0 too, as present).
+    public let notStarted: Int?
+    public let overdue: Int?
     public let percent: Int
     public let noticesWithoutProgress: Int
     /// Inline SVG bar chart, built from numbers only (no user text except escaped labels).
     public let chartSVG: String
     public let chartNote: String
+    public let rounds: [RoundLinkView]
+    public let hasRounds: Bool
 }
 

@@ -6,12 +6,15 @@ import GongshiCore
 
 public struct InspectionView: Sendable, Encodable {
     public let round: String?
-    public let group: String
+    public let group: String?
     public let target: String?
-    /// `2024年12月5日至2025年1月24日`
-    public let period: String?
+    /// `2024年12月5日至2025年1月24日` (not `period`: a notice's 公示期 is called so, and Mustache would find it)
+    public let dates: String?
     public let feedback: String?
     public let feedbackISO: String?
+    /// The page of the whole inspection (all its notices), when it has one. (Not `url`: an absent value is looked
+    /// up in the notice around it, which has a `url` of its own.)
+    public let allNoticesURL: String?
 }
 
 public struct ProblemView: Sendable, Encodable {
@@ -44,19 +47,20 @@ public struct ProgressView: Sendable, Encodable {
     /// `共 28 个问题，已完成 18 个，取得阶段性成效 10 个`
     public let summary: String
 
-    init(progress: RectificationProgress, problems: [Problem], now: Moment, strings: SiteStrings) {
+    /// `markOverdue` false: a later notice has superseded this one, its problems are not marked overdue.
+    init(progress: RectificationProgress, problems: [Problem], now: Moment, markOverdue: Bool = true, strings: SiteStrings) {
         total = progress.total
         done = progress.done
         partial = progress.partial
         ongoing = progress.ongoing
         notStarted = progress.notStarted
-        overdue = problems.filter { $0.isOverdue(at: now) }.count
+        overdue = markOverdue ? problems.filter { $0.isOverdue(at: now) }.count : 0
         unaccounted = progress.unaccounted
         percent = progress.percentDone
         self.problems = problems.enumerated().map { i, p in
             ProblemView(number: i + 1, title: p.title, category: p.category, status: p.status.rawValue,
                         statusLabel: strings.label(of: p.status), owner: p.owner, due: p.due?.chinese,
-                        overdue: p.isOverdue(at: now))
+                        overdue: markOverdue && p.isOverdue(at: now))
         }
         hasProblems = !problems.isEmpty
         hasCategories = problems.contains { $0.category != nil }
@@ -140,11 +144,14 @@ public struct NoticeView: Sendable, Encodable {
     public let corrections: [CorrectionView]
     public let hasCorrections: Bool
     public let review: ReviewView?
+    /// 巡察公告, 反馈情况, 回头看 (nil for the usual rectification notice).
+    public let kindLabel: String?
+    public let announcement: AnnouncementView?
 
     /// The view of a whole notice, its body left for the caller to fill in. `inspection` and `contact` come made
     /// (their words and fallbacks are the page's); every other field is read straight from the notice here.
     init(_ notice: Notice, inspection: InspectionView?, contact: Contact?, older: LinkView?, newer: LinkView?,
-         publishing: PublishingParts, now: Moment, strings: SiteStrings) {
+         publishing: PublishingParts, now: Moment, superseded: Bool = false, strings: SiteStrings) {
         title = notice.title
         org = notice.org
         date = notice.date.chinese
@@ -154,7 +161,9 @@ public struct NoticeView: Sendable, Encodable {
         documentNumber = notice.fields.documentNumber?.nonEmpty
         url = SiteURLs.notice(notice.slug)
         self.inspection = inspection
-        progress = notice.progress.map { ProgressView(progress: $0, problems: notice.problems, now: now, strings: strings) }
+        progress = notice.progress.map {
+            ProgressView(progress: $0, problems: notice.problems, now: now, markOverdue: !superseded, strings: strings)
+        }
         self.contact = contact.map(ContactView.init)
         signature = SignatureView(org: notice.signature.org, date: notice.signature.date?.chinese)
         bodyHTML = ""
@@ -166,6 +175,9 @@ public struct NoticeView: Sendable, Encodable {
         corrections = publishing.corrections
         hasCorrections = !publishing.corrections.isEmpty
         review = publishing.review
+        kindLabel = notice.fields.kind == .rectification ? nil : strings.label(of: notice.fields.kind)
+        announcement = notice.fields.kind == .announcement
+            ? AnnouncementView(Announcement(groups: notice.fields.groups, lettersUntil: notice.fields.lettersUntil), now: now) : nil
     }
 }
 

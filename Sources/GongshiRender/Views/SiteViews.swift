@@ -49,5 +49,7 @@ public struct PageView: Sendable, Encodable {
     public var archives: ArchivesView? = nil
     public var overview: OverviewView? = nil
     public var withdrawn: WithdrawnView? = nil
+    public var inspectionPage: InspectionPageView? = nil
+    public var round: RoundView? = nil
     public var breadcrumb: [LinkView] = []
 }

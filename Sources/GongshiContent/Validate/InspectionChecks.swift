@@ -1,0 +1,79 @@
+import Foundation
+import GongshiCore
+
+/// Checks of the inspection cycle: what each kind of notice must say, and notices that look like one inspection but
+/// are not linked.
+extension Validator {
+    /// An announcement names its round, groups and deadline; other kinds have no groups list (the loader requires
+    /// their `inspection.group`).
+    static func kindChecks(_ decoded: DecodedNotice) -> [Diagnostic] {
+        let fields = decoded.notice.fields
+        var found: [Diagnostic] = []
+        guard fields.kind == .announcement else {
+            if !fields.groups.isEmpty || fields.lettersUntil != nil {
+                found.append(warning(decoded, fields.groups.isEmpty ? "lettersUntil" : "groups",
+                                     "groups 和 lettersUntil 只用于巡察公告，这篇通知的类型不是巡察公告，它们不会显示",
+                                     hint: "如果这是巡察公告，请加上 kind: announcement；否则删去这两项"))
+            }
+            return found
+        }
+        if fields.inspection?.round?.nonEmpty == nil {
+            found.append(warning(decoded, fields.inspection == nil ? "kind" : "inspection", "巡察公告没有写巡察轮次（inspection.round）",
+                                 hint: "写上 inspection: {round: 十届区委第二轮巡察}，公告才能与该轮各单位的反馈、整改通知关联"))
+        }
+        if fields.groups.isEmpty {
+            found.append(warning(decoded, "kind", "巡察公告没有列出巡察组（groups）",
+                                 hint: "在 groups 中逐个写出巡察组：name（组名）、targets（被巡察单位）、phone、email、mailbox（邮政信箱）"))
+        }
+        for (i, group) in fields.groups.enumerated() {
+            if group.hasNoChannel {
+                found.append(warning(decoded, "groups[\(i + 1)]", "“\(group.name)”没有任何联系方式（电话、邮箱、邮政信箱或地址）",
+                                     hint: "群众要通过这些渠道反映问题：请补上 phone、email 或 mailbox"))
+            }
+            if group.targets.isEmpty {
+                found.append(warning(decoded, "groups[\(i + 1)]", "“\(group.name)”没有写被巡察单位（targets）",
+                                     hint: "写上 targets: [区××局党组]"))
+            }
+        }
+        if let until = fields.lettersUntil {
+            if until < fields.date {
+                found.append(warning(decoded, "lettersUntil", "受理截止日期 \(until) 早于公告发布日期 \(fields.date)",
+                                     hint: "请核对 lettersUntil 和 date"))
+            }
+        } else if !fields.groups.isEmpty {
+            found.append(warning(decoded, "kind", "巡察公告没有写受理来信来电的截止日期（lettersUntil）",
+                                 hint: "写上 lettersUntil: 2025-01-20；网站据此显示“正在受理”或“已截止”"))
+        }
+        return found
+    }
+
+    /// Two notices about the same unit and group (rounds equal or one left out) that are in different inspections:
+    /// most likely one inspection written two ways. Only notices that can link (they name a target or an id) are
+    /// compared, so sites that never name targets get no such warnings.
+    public static func unlinkedInspections(_ notices: [NoticeSummary]) -> [Diagnostic] {
+        let index = InspectionIndex(notices: notices)
+        var buckets: [String: [Int]] = [:]
+        for (i, n) in notices.enumerated() where n.kind != .announcement && !n.draft && n.withdrawn == nil {
+            guard let ref = n.inspection, let group = ref.group else { continue }
+            buckets[(ref.target ?? n.org).filter { !$0.isWhitespace } + "|" + group.filter { !$0.isWhitespace }, default: []].append(i)
+        }
+        var found: [Diagnostic] = []
+        for key in buckets.keys.sorted() {
+            let members = buckets[key]!.sorted { (notices[$0].date, notices[$0].slug) < (notices[$1].date, notices[$1].slug) }
+            for (position, i) in members.enumerated() {
+                let me = notices[i], ref = me.inspection!
+                guard let earlier = members[..<position].first(where: { j in
+                    let other = notices[j].inspection!
+                    let linkable = !ref.keys.isEmpty || !other.keys.isEmpty
+                    let sameRound = ref.round == nil || other.round == nil || ref.round == other.round
+                    return linkable && sameRound && (index.ofNotice[i] == nil || index.ofNotice[i] != index.ofNotice[j])
+                }) else { continue }
+                let other = notices[earlier]
+                found.append(.warning("这篇通知与 \(other.sourcePath)（\(other.title)）像是同一次巡察（\(ref.group!)巡察\(ref.target ?? me.org)），却没有关联起来",
+                                      file: me.sourcePath, line: ref.line, column: 1,
+                                      hint: "是同一次巡察的，请让两篇的 inspection 写法一致（round、group、target 都写上且相同），或都加上相同的 id，例如 id: \(me.date.year)-xuncha；不是同一次的可以不理会"))
+            }
+        }
+        return found
+    }
+}
