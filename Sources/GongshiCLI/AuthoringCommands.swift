@@ -55,18 +55,25 @@ struct New: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("发布日期 YYYY-MM-DD。默认：今天", valueName: "DATE"))
     var date: String?
 
+    @Option(name: .long, help: ArgumentHelp("通知类型：announcement（巡察公告）、feedback（反馈情况）、rectification（整改情况，默认）、followUp（回头看），也可写中文", valueName: "KIND"))
+    var kind: String?
+
     func validate() throws {
         if let date, CalendarDate(date) == nil { throw ValidationError("日期“\(date)”应写成 YYYY-MM-DD，例如 2025-07-28") }
+        if let kind, NoticeKind(text: kind) == nil {
+            throw ValidationError("通知类型“\(kind)”无法识别，请写 announcement（巡察公告）、feedback（反馈情况）、rectification（整改情况）或 followUp（回头看）")
+        }
     }
 
     func run() throws {
         let console = outputOptions.console
         do {
             let url = try NoticeScaffold.create(in: siteOption.layout, title: title, org: org,
-                                                date: date.flatMap(CalendarDate.init) ?? .today(), slug: slug)
+                                                date: date.flatMap(CalendarDate.init) ?? .today(), slug: slug,
+                                                kind: kind.flatMap(NoticeKind.init(text:)) ?? .rectification)
             console.info("""
             已新建通知 \(siteOption.layout.displayPath(url))。
-            请打开这个文件，填写巡察情况、问题清单和正文；写完后运行 gongshi check 检查。
+            请打开这个文件，\(kind.flatMap(NoticeKind.init(text:)) == .announcement ? "填写巡察轮次、各巡察组的被巡察单位和受理渠道、受理截止日期" : "填写巡察情况、问题清单和正文")；写完后运行 gongshi check 检查。
             """)
         } catch let error as ScaffoldError {
             console.error(error.description)

@@ -155,6 +155,26 @@ struct InspectionCycleTests {
         #expect(error.message.contains("通知类型“通知”无法识别"))
     }
 
+    @Test func newWritesAnAnnouncementThatChecksCleanAndBuildsItsTable() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let made = try runGongshi(["new", "第一轮巡察进驻情况公告", "--kind", "巡察公告", "--org", "巡察办", "--date", "2026-11-20",
+                                   "--slug", "gonggao", "--site", site.root.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        let check = try runGongshi(["check", "--site", site.root.path, "--now", "2026-11-23 09:00"])
+        // Only the placeholders the clerk still has to replace are pointed out.
+        let warnings = check.stderr.split(separator: "\n").filter { $0.contains("警告:") }
+        #expect(check.status == 0 && !warnings.isEmpty && warnings.allSatisfy { $0.contains("占位符") }, "\(check.stderr)")
+        #expect(try runGongshi(["build", "--site", site.root.path, "--now", "2026-11-23 09:00"]).status == 0)
+        let page = try site.read("notices/gonggao/index.html")
+        #expect(page.contains("<th scope=\"row\" data-label=\"巡察组\">第一巡察组</th>"))
+        #expect(page.contains("受理来信来电截止到<time datetime=\"2027-01-04\">2027年1月4日</time>"))
+        let feedback = try runGongshi(["new", "第一巡察组向甲局反馈巡察情况", "--kind", "feedback", "--org", "巡察办", "--date", "2026-11-20",
+                                       "--slug", "fankui", "--site", site.root.path])
+        #expect(feedback.status == 0)
+        #expect(try String(contentsOf: site.root.appendingPathComponent("content/notices/fankui.md"), encoding: .utf8).contains("\nkind: feedback"))
+    }
+
     @Test func anAnnouncementWithoutGroupsOrDeadlineIsWarned() throws {
         let site = try TempSite()
         defer { site.remove() }

@@ -161,7 +161,10 @@ def check_without_javascript(notice_url):
 
 # Queries on the example site and the notices the real search.js must find (title or front matter or body).
 SEARCHES = {
-    "校园安全": ["notices/jiaogongwei-2025/", "notices/shizhongxue-2024/"],
+    "校园安全": ["notices/jiaogongwei-zhenggai-2026/", "notices/jiaogongwei-2025/", "notices/jiaogongwei-fankui-2025/",
+                 "notices/shizhongxue-2024/"],
+    # A unit named only in an announcement's groups.
+    "区市场监督管理局党组": ["notices/xuncha-gonggao-2024/"],
     "药品采购": ["notices/weishengjian-2025/"],
     "区委第四巡察组": ["notices/dongfeng-jiedao-2023/"],
     "不存在的词语组合": [],

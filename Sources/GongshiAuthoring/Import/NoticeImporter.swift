@@ -16,6 +16,10 @@ public struct NoticeImporter: Sendable {
         public var problems: [Problem] = []
         public var contact: Contact?
         public var signature: Signature?
+        /// 巡察公告 when the text is one (then `groups` and `lettersUntil` are what it says).
+        public var kind: NoticeKind = .rectification
+        public var groups: [InspectionGroup] = []
+        public var lettersUntil: CalendarDate?
         public var body: String
         /// Field names found, in schema order.
         public var found: [String]
@@ -128,6 +132,9 @@ public struct NoticeImporter: Sendable {
         let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org
         let date = publishDate ?? signature?.date
 
+        if Self.isAnnouncement(title: title, text: text) {
+            return announcementResult(lines: lines, source: source, title: title, org: org, date: date, signature: signature)
+        }
         let inspection = Self.inspection(in: lines, year: date?.year)
         let stats = Self.stats(in: text)
         let contact = Self.contact(in: lines, text: text)
@@ -261,7 +268,10 @@ public struct NoticeImporter: Sendable {
             var title: String?
             var org: String?
             var date: CalendarDate?
+            var kind: NoticeKind?
             var inspection: Inspection?
+            var groups: [InspectionGroup]?
+            var lettersUntil: CalendarDate?
             var problems: [Problem]?
             var stats: ProgressStats?
             var contact: Contact?
@@ -269,7 +279,10 @@ public struct NoticeImporter: Sendable {
         }
         let encoder = YAMLEncoder()
         encoder.options.allowUnicode = true
-        let yaml = try encoder.encode(Front(title: result.title, org: result.org, date: result.date, inspection: result.inspection,
+        let announcement = result.kind == .announcement
+        let yaml = try encoder.encode(Front(title: result.title, org: result.org, date: result.date, kind: announcement ? .announcement : nil,
+                                                  inspection: result.inspection, groups: announcement ? result.groups : nil,
+                                                  lettersUntil: result.lettersUntil,
                                                   problems: result.problems.isEmpty ? nil : result.problems, stats: result.stats, contact: result.contact, signature: result.signature))
         var header = ""
         if !result.missing.isEmpty { header += "# 导入时没有找到，请人工填写：\(result.missing.joined(separator: "、"))\n" }

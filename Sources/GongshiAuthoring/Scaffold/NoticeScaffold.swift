@@ -17,6 +17,16 @@ public enum NoticeScaffold {
         return "\(date.description)-\(hash.suffix(6))"
     }
 
+    /// The new notice's text: an announcement's own (groups, deadline), else the rectification notice's with its kind.
+    public static func text(title: String, org: String, date: CalendarDate, kind: NoticeKind) -> String {
+        if kind == .announcement { return announcementText(title: title, org: org, date: date) }
+        let text = self.text(title: title, org: org, date: date)
+        guard kind != .rectification else { return text }
+        return text.replacingOccurrences(of: kindComment, with: "kind: \(kind.rawValue)")
+    }
+
+    static let kindComment = "# kind: rectification             # 通知类型：announcement（巡察公告）、feedback（反馈情况）、rectification（整改情况，默认）、followUp（回头看）"
+
     public static func text(title: String, org: String, date: CalendarDate, example: Bool = false) -> String {
         func quoted(_ s: String) -> String {
             "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
@@ -27,6 +37,7 @@ public enum NoticeScaffold {
         title: \(quoted(title))
         org: \(quoted(org))                # 发布单位
         date: \(date.description)                  # 发布日期
+        \(kindComment)
         # slug: \(slug(for: title, date: date))    # 网址名（可选，默认用文件名）
         # column: 巡察整改                # 栏目（可选，默认用 site.yaml 的 defaultColumn）
         # summary: 一段摘要，显示在列表中（可选）
@@ -85,6 +96,7 @@ public enum NoticeScaffold {
             owner: 综合科
         """ : """
         # inspection:                     # 本通知回应的巡察（有巡察信息时去掉下面各行开头的“# ”）
+        #   id: 2024-2-jiaoyu             # 同一次巡察的编号（可选：单位名称前后写法不同时，用它关联几篇通知）
         #   round: 十届区委第二轮巡察     # 巡察轮次
         #   group: 区委第二巡察组         # 巡察组（有 inspection 时必填）
         #   target: 区教育工作党委        # 被巡察单位
@@ -123,7 +135,8 @@ public enum NoticeScaffold {
         """
 
     /// Writes a new notice into content/notices/. Refuses to overwrite.
-    public static func create(in layout: SiteLayout, title: String, org: String?, date: CalendarDate, slug: String?) throws -> URL {
+    public static func create(in layout: SiteLayout, title: String, org: String?, date: CalendarDate, slug: String?,
+                              kind: NoticeKind = .rectification) throws -> URL {
         let cleanTitle = title.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !cleanTitle.isEmpty else { throw ScaffoldError("标题是空的", hint: "例如：gongshi new \"某单位关于巡察整改进展情况的通报\"") }
         guard let org = org?.nonEmpty ?? self.org(fromTitle: cleanTitle) else {
@@ -139,7 +152,7 @@ public enum NoticeScaffold {
             throw ScaffoldError("文件 \(layout.displayPath(url)) 已存在，没有覆盖", hint: "换一个标题或用 --slug 指定另一个网址名")
         }
         try FileManager.default.createDirectory(at: layout.noticesFolder, withIntermediateDirectories: true)
-        try Data(text(title: cleanTitle, org: org, date: date).utf8).write(to: url)
+        try Data(text(title: cleanTitle, org: org, date: date, kind: kind).utf8).write(to: url)
         return url
     }
 }
