@@ -146,6 +146,28 @@ struct InspectionCycleTests {
         #expect(try site.read("notices/a/index.html").contains("href=\"../../inspections/jiaju-2026/\""))
     }
 
+    @Test func aLaterNoticeOfTheSameInspectionUpdatesTheEarlierPageOnARebuild() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let inspection = "inspection:\n  round: 第二轮巡察\n  group: 第一巡察组\n  target: 甲局党组"
+        try site.notice("a.md", noticeText(title: "甲局党组关于巡察整改进展情况的通报", date: "2026-03-01",
+                                           extra: inspection + "\nproblems:\n  - title: 台账不全\n    status: ongoing\n    due: 2026-06-30"))
+        try site.build()
+        var first = try site.read("notices/a/index.html")
+        #expect(!first.contains("inspections/"))
+        #expect(first.contains("逾期"))
+        // The final notice comes out: the progress notice now links to the inspection's page and is no longer overdue.
+        try site.notice("b.md", noticeText(title: "甲局党组关于巡察整改情况的通报", date: "2026-09-01",
+                                           extra: inspection + "\nproblems:\n  - title: 台账不全\n    status: done"))
+        let report = try site.build()
+        first = try site.read("notices/a/index.html")
+        let link = try #require(first.firstMatch(of: /href="\.\.\/\.\.\/(inspections\/[0-9a-f]+\/)"/))
+        #expect(!first.contains("逾期"))
+        #expect(!report.diagnostics.contains { $0.message.contains("逾期") })
+        let history = try site.read(String(link.1) + "index.html")
+        #expect(history.contains("<tr><th scope=\"row\">台账不全</th><td><span class=\"status status-ongoing\">持续推进</span></td><td><span class=\"status status-done\">已完成</span></td></tr>"))
+    }
+
     @Test func kindAcceptsChineseNamesAndAnUnknownKindIsAnErrorAtItsLine() throws {
         let (notice, _) = decode(noticeText(extra: "kind: 回头看"))
         #expect(notice?.fields.kind == .followUp)
