@@ -25,7 +25,7 @@ struct GoldenTests {
     /// search page, 404, feed, sitemap, robots.txt, search index metadata and a documents chunk, an announcement, an
     /// inspection page and a round page.
     static let pages = [
-        "index.html", "columns/3464cbfa/index.html", "archives/2025/index.html", "orgs/38fce92c/index.html",
+        "index.html", "columns/xczg/index.html", "archives/2025/index.html", "orgs/38fce92c/index.html",
         "notices/jiaogongwei-2025/index.html", "notices/shizhongxue-2024/index.html", "notices/shuiwu-2026/index.html",
         "notices/weishengjian-2025/index.html", "notices/huanbao-2025/index.html", "archives/index.html",
         "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",

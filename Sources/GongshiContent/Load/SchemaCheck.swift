@@ -23,6 +23,12 @@ extension Schema {
             for (i, item) in seq.enumerated() {
                 element.check(item, path: path + ["[\(i + 1)]"], report: report)
             }
+        case .named(let value):
+            guard case .mapping(let mapping) = node else {
+                report(node.mark, "字段 \(Schema.describe(path)) 应是一组“名称: 设置”", "例如 巡察整改: {slug: xczg}")
+                return
+            }
+            for (keyNode, item) in mapping { value.check(item, path: path + [keyNode.scalar?.string ?? ""], report: report) }
         case .map(let fields):
             guard case .mapping(let mapping) = node else {
                 let text = node.scalar?.string ?? ""

@@ -11,6 +11,17 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     public var summary: String?
     /// 文号, e.g. 教工委〔2025〕3号.
     public var documentNumber: String?
+    /// 索引号: written once by `gongshi new` / `import` from the site's pattern and never changed.
+    public var indexNumber: String?
+    /// 发布机构 (default: the site's, else `org`).
+    public var publisher: String?
+    /// 成文日期 (default: the signature's date).
+    public var writtenDate: CalendarDate?
+    /// 主题分类
+    public var topic: String?
+    /// 公开方式 (default 主动公开) and 公开范围 (default 面向社会).
+    public var disclosureMode: String?
+    public var disclosureScope: String?
     public var inspection: Inspection?
     public var problems: [Problem]
     public var stats: ProgressStats?
@@ -46,7 +57,8 @@ public struct NoticeFields: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case title, org, date, slug, column, summary, documentNumber, inspection, problems, stats, contact, signature
+        case title, org, date, slug, column, summary, documentNumber, indexNumber, publisher, writtenDate, topic
+        case disclosureMode, disclosureScope, inspection, problems, stats, contact, signature
         case draft, time, review, period, withdrawn, corrections, kind, groups, lettersUntil
     }
 
@@ -61,6 +73,12 @@ public struct NoticeFields: Sendable, Hashable, Codable {
         column = fields.optional(String.self, .column)
         summary = fields.optional(String.self, .summary)
         documentNumber = fields.optional(String.self, .documentNumber)
+        indexNumber = fields.optional(String.self, .indexNumber)
+        publisher = fields.optional(String.self, .publisher)
+        writtenDate = fields.optional(CalendarDate.self, .writtenDate)
+        topic = fields.optional(String.self, .topic)
+        disclosureMode = fields.optional(String.self, .disclosureMode)
+        disclosureScope = fields.optional(String.self, .disclosureScope)
         inspection = fields.optional(Inspection.self, .inspection)
         problems = fields.optional([Problem].self, .problems) ?? []
         stats = fields.optional(ProgressStats.self, .stats)
@@ -84,6 +102,8 @@ extension Schema {
     public static let notice: Schema = .map([
         "title": required(.value), "org": required(.value), "date": required(.value),
         "slug": optional(.value), "column": optional(.value), "summary": optional(.value), "documentNumber": optional(.value),
+        "indexNumber": optional(.value), "publisher": optional(.value), "writtenDate": optional(.value), "topic": optional(.value),
+        "disclosureMode": optional(.value), "disclosureScope": optional(.value),
         "kind": optional(.value),
         "inspection": optional(.map([
             "id": optional(.value), "round": optional(.value), "group": optional(.value), "target": optional(.value),

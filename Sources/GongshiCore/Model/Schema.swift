@@ -6,6 +6,8 @@ public indirect enum Schema: Sendable {
     case list(Schema)
     case valueOrList
     case map([String: Field])
+    /// A map whose keys are names the site chooses (columns, organizations), each value of one shape.
+    case named(Schema)
 
     public struct Field: Sendable {
         public var schema: Schema
@@ -28,6 +30,16 @@ public indirect enum Schema: Sendable {
         "footer": optional(.map([
             "sponsor": optional(.value), "organizer": optional(.value), "contact": optional(.value),
             "siteCode": optional(.value), "icp": optional(.value), "police": optional(.value),
+            "badge": optional(.map(["image": required(.value), "link": optional(.value)])), "errorReport": optional(.value),
+        ])),
+        "columns": optional(.named(.map([
+            "slug": optional(.value), "description": optional(.value), "keywords": optional(.valueOrList),
+            "type": optional(.value), "require": optional(.valueOrList),
+        ]))),
+        "orgs": optional(.named(.map(["slug": optional(.value)]))),
+        "disclosure": optional(.map([
+            "publisher": optional(.value), "topic": optional(.value), "mode": optional(.value), "scope": optional(.value),
+            "indexPattern": optional(.value),
         ])),
     ])
 
@@ -47,7 +59,8 @@ public indirect enum Schema: Sendable {
         "类型": "kind", "通知类型": "kind", "编号": "id", "巡察组名单": "groups", "名称": "name", "组名": "name",
         "被巡察单位名单": "targets", "信箱": "mailbox", "邮政信箱": "mailbox", "受理时间": "hours", "值班时间": "hours",
         "来信截止": "lettersUntil", "截止日期": "lettersUntil", "受理截止": "lettersUntil",
-        "整改公布时限": "publishWithinDays",
+        "整改公布时限": "publishWithinDays", "索引号": "indexNumber", "文号": "documentNumber", "发布机构": "publisher",
+        "成文日期": "writtenDate", "主题分类": "topic", "公开方式": "disclosureMode", "公开范围": "disclosureScope",
     ]
 
     public static func missingMessage(_ path: [String]) -> String {

@@ -33,18 +33,25 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Days after an inspection's feedback by which the unit should publish its rectification (the rules ask for two
     /// months); a unit past it without one is marked on its round's page and `check` warns.
     public var publishWithinDays: Int
+    /// Settings of columns and organizations, by name (slug, metadata, required fields).
+    public var columns: [String: ColumnSettings]
+    public var orgs: [String: OrgSettings]
+    /// Defaults of the disclosure fields and the 索引号 pattern.
+    public var disclosure: DisclosureDefaults
 
     public init(title: String, baseURL: String? = nil, description: String? = nil, defaultColumn: String = SiteConfig.standardColumn,
                 contact: Contact? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, feedSize: Int = 20,
-                footer: SiteFooter? = nil, requireApproval: Bool = false, showReview: Bool = false, publishWithinDays: Int = 60) {
+                footer: SiteFooter? = nil, requireApproval: Bool = false, showReview: Bool = false, publishWithinDays: Int = 60,
+                columns: [String: ColumnSettings] = [:], orgs: [String: OrgSettings] = [:], disclosure: DisclosureDefaults = DisclosureDefaults()) {
         self.title = title; self.baseURL = baseURL; self.description = description
         self.defaultColumn = defaultColumn; self.contact = contact; self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize; self.feedSize = feedSize; self.footer = footer
         self.requireApproval = requireApproval; self.showReview = showReview; self.publishWithinDays = publishWithinDays
+        self.columns = columns; self.orgs = orgs; self.disclosure = disclosure
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview, publishWithinDays
+        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview, publishWithinDays, columns, orgs, disclosure
     }
 
     public init(from decoder: Decoder) throws {
@@ -61,6 +68,9 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         requireApproval = try c.decodeIfPresent(Bool.self, forKey: .requireApproval) ?? false
         showReview = try c.decodeIfPresent(Bool.self, forKey: .showReview) ?? false
         publishWithinDays = try c.decodeIfPresent(Int.self, forKey: .publishWithinDays) ?? 60
+        columns = try c.decodeIfPresent([String: ColumnSettings].self, forKey: .columns) ?? [:]
+        orgs = try c.decodeIfPresent([String: OrgSettings].self, forKey: .orgs) ?? [:]
+        disclosure = try c.decodeIfPresent(DisclosureDefaults.self, forKey: .disclosure) ?? DisclosureDefaults()
         if publishWithinDays < 1 {
             throw DecodingError.dataCorruptedError(forKey: .publishWithinDays, in: c, debugDescription: "整改公布时限必须是正整数（天数）")
         }
@@ -106,6 +116,10 @@ public struct SiteFooter: Sendable, Hashable, Codable {
     public var icp: String?
     /// 公安备案号, e.g. 京公网安备 11010502000001号
     public var police: String?
+    /// 党政机关网站标识: image and link, supplied by the site.
+    public var badge: SiteBadge?
+    /// The 纠错 (我为政府网站找错) address with `{siteCode}` and `{url}` (the page's own address, URL-encoded).
+    public var errorReport: String?
 
     public init(sponsor: String? = nil, organizer: String? = nil, contact: String? = nil, siteCode: String? = nil,
                 icp: String? = nil, police: String? = nil) {

@@ -58,7 +58,7 @@ extension SiteRenderer {
             nextURL: number < pageCount ? SiteURLs.listPage(base, number + 1) : nil,
             pages: window.sorted().map { PageLinkView(number: $0, url: SiteURLs.listPage(base, $0), current: $0 == number) })
         let title = number == 1 ? list.heading : strings.text("numberedPageTitle", ["heading": list.heading, "number": number])
-        var view = pageView(path: list.path, title: title, nav: list.nav)
+        var view = pageView(path: list.path, title: title, nav: list.nav, meta: columnMeta(name: list.heading, description: list.description))
         view.list = ListView(heading: list.heading, description: list.description,
                              notices: list.members.map { summaryView(model.notices[$0]) }, pagination: pagination)
         if base == SiteURLs.home, number == 1 { view.list?.openAnnouncements = openAnnouncements() }

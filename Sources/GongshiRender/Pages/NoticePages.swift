@@ -50,6 +50,9 @@ extension SiteRenderer {
                             canonical: canonical(for: path))
         view.notice = noticeView(notice, at: index)
         view.breadcrumb = frame.breadcrumb
+        view.meta = columnMeta(name: notice.column, description: strings.text("columnDescription", ["name": notice.column]))
+            + articleMeta(notice, path: path)
+        view.errorReportURL = errorReportURL(path: path)
         return view
     }
 
@@ -60,7 +63,8 @@ extension SiteRenderer {
         let page = model.inspectionPage(ofNoticeAt: index).map { SiteURLs.inspection($0.id) }
         return NoticeView(notice, inspection: notice.inspection.map { inspectionView($0, page: page) }, contact: notice.fields.kind == .announcement && !notice.fields.groups.isEmpty ? nil : model.contact(for: notice),
                           older: older, newer: newer, publishing: PublishingParts(notice, now: model.now, showReview: model.config.showReview),
-                          now: model.now, superseded: model.isSuperseded(noticeAt: index), strings: strings)
+                          now: model.now, superseded: model.isSuperseded(noticeAt: index),
+                          disclosure: DisclosureView(notice, defaults: model.config.disclosure), strings: strings)
     }
 
     /// The page left at a withdrawn notice's address: when and why it was withdrawn.

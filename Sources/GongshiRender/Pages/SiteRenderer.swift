@@ -42,8 +42,9 @@ public struct SiteRenderer: Sendable {
         }
         nav.append(NavItem(title: strings.text("navOverview"), url: SiteURLs.overview, current: currentNav == SiteURLs.overview))
         nav.append(NavItem(title: strings.text("navArchives"), url: SiteURLs.archives, current: currentNav == SiteURLs.archives))
+        let badge = model.config.footer?.badge.map { BadgeView(image: "files/" + $0.image, link: $0.link?.nonEmpty) }
         return SiteView(title: model.config.title, description: model.config.description?.nonEmpty, nav: nav,
-                        footer: model.config.footer.flatMap(SiteRenderer.footerView))
+                        footer: model.config.footer.flatMap(SiteRenderer.footerView), meta: siteMeta(), badge: badge)
     }
 
     static func footerView(_ f: SiteFooter) -> FooterView? {
@@ -56,11 +57,14 @@ public struct SiteRenderer: Sendable {
     }
 
     /// The frame of an HTML page at `path` (a file, e.g. `archives/index.html`) titled `title`.
-    func pageView(path: String, title: String, nav: String) -> PageView {
+    func pageView(path: String, title: String, nav: String, meta: [MetaTagView] = []) -> PageView {
         let documentTitle = path == SiteURLs.file(SiteURLs.home) ? model.config.title
             : strings.text("documentTitle", ["page": title, "site": model.config.title])
-        return PageView(site: siteView(currentNav: nav), root: SiteURLs.root(for: path), pageTitle: title,
-                        documentTitle: documentTitle, canonical: canonical(for: path))
+        var view = PageView(site: siteView(currentNav: nav), root: SiteURLs.root(for: path), pageTitle: title,
+                            documentTitle: documentTitle, canonical: canonical(for: path))
+        view.meta = meta
+        view.errorReportURL = errorReportURL(path: path)
+        return view
     }
 }
 

@@ -405,6 +405,14 @@ mark { background: #ffe58a; color: #000; }
 .status-missing { color: var(--muted); }
 .late-badge { display: inline-block; margin-left: .25em; padding: 0 .4em; border-radius: .25em; font-size: .875rem; color: #fff; background: var(--notstarted); }
 .hours { color: var(--muted); }
+.disclosure { border: 1px solid var(--line); background: var(--tint); padding: .5rem 1rem; margin: 0 0 1.5rem; }
+.disclosure-meta { display: grid; grid-template-columns: 1fr; gap: .25rem 1.5rem; margin: 0; font-size: .95rem; }
+.disclosure-meta div { display: flex; gap: .5em; }
+.disclosure-meta dt { color: var(--muted); white-space: nowrap; }
+.disclosure-meta dt::after { content: "："; }
+.disclosure-meta dd { margin: 0; }
+.site-footer-tools, .site-badge { margin: .5rem 0 0; }
+@media (min-width: 40rem) { .disclosure-meta { grid-template-columns: 1fr 1fr; } }
 
 .breadcrumb ol { list-style: none; margin: 0 0 1rem; padding: 0; font-size: .9rem; color: var(--muted); }
 .breadcrumb li { display: inline; }
@@ -467,7 +475,7 @@ html.high-contrast .inspection, html.high-contrast .progress, html.high-contrast
 html.high-contrast table.overview-table, html.high-contrast .reader-tools button, html.high-contrast .period,
 html.high-contrast .corrections, html.high-contrast .preview-banner, html.high-contrast .withdrawn-note,
 html.high-contrast .announcement, html.high-contrast .open-announcement, html.high-contrast .timeline, html.high-contrast .history,
-html.high-contrast .notice-kind { background: #000; color: #fff; border-color: #fff; }
+html.high-contrast .notice-kind, html.high-contrast .disclosure { background: #000; color: #fff; border-color: #fff; }
 html.high-contrast .late-badge { background: #fff; color: #000; }
 html.high-contrast main *, html.high-contrast .site-footer * { color: #fff; }
 html.high-contrast a, html.high-contrast main a, html.high-contrast .site-nav a, html.high-contrast .site-footer a { color: #ffeb3b; }
@@ -635,6 +643,12 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{{documentTitle}}</title>
+{{#site.meta}}
+<meta name="{{name}}" content="{{content}}">
+{{/site.meta}}
+{{#meta}}
+<meta name="{{name}}" content="{{content}}">
+{{/meta}}
 {{#site.description}}
 <meta name="description" content="{{site.description}}">
 {{/site.description}}
@@ -708,6 +722,12 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{/police}}
 </ul>
 {{/site.footer}}
+{{#errorReportURL}}
+<p class="site-footer-tools"><a href="{{errorReportURL}}">我为政府网站找错</a></p>
+{{/errorReportURL}}
+{{#site.badge}}
+<p class="site-badge">{{#link}}<a href="{{link}}"><img src="{{root}}{{image}}" alt="党政机关网站标识" width="55" height="64"></a>{{/link}}{{^link}}<img src="{{root}}{{image}}" alt="党政机关网站标识" width="55" height="64">{{/link}}</p>
+{{/site.badge}}
 </div>
 </footer>
 </body>
@@ -798,6 +818,20 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 <p class="review">{{#drafter}}<span>拟稿：{{drafter}}</span>{{/drafter}}{{#reviewer}}<span>审核：{{reviewer}}</span>{{/reviewer}}{{#approver}}<span>签发：{{approver}}</span>{{/approver}}{{#approved}}<span>签发日期：{{approved}}</span>{{/approved}}</p>
 {{/review}}
 </header>
+{{#disclosure}}
+<section class="disclosure" aria-label="公开信息">
+<dl class="disclosure-meta">
+{{#indexNumber}}<div><dt>索引号</dt><dd>{{indexNumber}}</dd></div>{{/indexNumber}}
+<div><dt>发布机构</dt><dd>{{publisher}}</dd></div>
+<div><dt>成文日期</dt><dd><time datetime="{{writtenDateISO}}">{{writtenDate}}</time></dd></div>
+{{#documentNumber}}<div><dt>文号</dt><dd>{{documentNumber}}</dd></div>{{/documentNumber}}
+<div><dt>发布日期</dt><dd><time datetime="{{dateISO}}">{{date}}</time></dd></div>
+{{#topic}}<div><dt>主题分类</dt><dd>{{topic}}</dd></div>{{/topic}}
+<div><dt>公开方式</dt><dd>{{mode}}</dd></div>
+<div><dt>公开范围</dt><dd>{{scope}}</dd></div>
+</dl>
+</section>
+{{/disclosure}}
 {{#hasCorrections}}
 <section class="corrections" aria-labelledby="corrections-heading">
 <h2 id="corrections-heading">更正说明</h2>

@@ -147,11 +147,12 @@ public struct NoticeView: Sendable, Encodable {
     /// 巡察公告, 反馈情况, 回头看 (nil for the usual rectification notice).
     public let kindLabel: String?
     public let announcement: AnnouncementView?
+    public let disclosure: DisclosureView?
 
     /// The view of a whole notice, its body left for the caller to fill in. `inspection` and `contact` come made
     /// (their words and fallbacks are the page's); every other field is read straight from the notice here.
     init(_ notice: Notice, inspection: InspectionView?, contact: Contact?, older: LinkView?, newer: LinkView?,
-         publishing: PublishingParts, now: Moment, superseded: Bool = false, strings: SiteStrings) {
+         publishing: PublishingParts, now: Moment, superseded: Bool = false, disclosure: DisclosureView? = nil, strings: SiteStrings) {
         title = notice.title
         org = notice.org
         date = notice.date.chinese
@@ -175,6 +176,7 @@ public struct NoticeView: Sendable, Encodable {
         corrections = publishing.corrections
         hasCorrections = !publishing.corrections.isEmpty
         review = publishing.review
+        self.disclosure = disclosure
         kindLabel = notice.fields.kind == .rectification ? nil : strings.label(of: notice.fields.kind)
         announcement = notice.fields.kind == .announcement
             ? AnnouncementView(Announcement(groups: notice.fields.groups, lettersUntil: notice.fields.lettersUntil), now: now) : nil

@@ -1,4 +1,29 @@
 import Foundation
+
+/// The disclosure metadata box (索引号 / 发布机构 / 成文日期 / 文号 / 发布日期 / 主题分类 / 公开方式 / 公开范围).
+public struct DisclosureView: Sendable, Encodable {
+    public let indexNumber: String?
+    public let publisher: String
+    public let writtenDate: String
+    public let writtenDateISO: String
+    public let documentNumber: String?
+    public let date: String
+    public let dateISO: String
+    public let topic: String?
+    public let mode: String
+    public let scope: String
+
+    /// Nil for a notice that gives none of 索引号, 文号 and 主题分类 (nor a site-wide 主题分类): such a page keeps its
+    /// usual header only.
+    init?(_ notice: Notice, defaults: DisclosureDefaults) {
+        let d = DisclosureFields(notice, defaults: defaults)
+        guard d.indexNumber != nil || d.documentNumber != nil || d.topic != nil else { return nil }
+        indexNumber = d.indexNumber; publisher = d.publisher
+        writtenDate = d.writtenDate.chinese; writtenDateISO = d.writtenDate.description
+        documentNumber = d.documentNumber; date = notice.date.chinese; dateISO = notice.date.description
+        topic = d.topic; mode = d.mode; scope = d.scope
+    }
+}
 import GongshiCore
 
 // What the templates see of how a notice goes out: preview banners, 公示期, corrections, sign-off, withdrawal.

@@ -9,6 +9,16 @@ public struct SiteView: Sendable, Encodable {
     public let description: String?
     public let nav: [NavItem]
     public let footer: FooterView?
+    /// SiteName, SiteDomain, SiteIDCode.
+    public let meta: [MetaTagView]
+    /// 党政机关网站标识, when the site supplies one.
+    public let badge: BadgeView?
+}
+
+public struct BadgeView: Sendable, Encodable {
+    /// Relative to the site root, e.g. `files/dzjg.png`.
+    public let image: String
+    public let link: String?
 }
 
 public struct NavItem: Sendable, Encodable {
@@ -44,6 +54,10 @@ public struct PageView: Sendable, Encodable {
     public let documentTitle: String
     /// Absolute URL of this page when the site has a baseURL.
     public let canonical: String?
+    /// Column and article metadata of this page (47号 annex).
+    public var meta: [MetaTagView] = []
+    /// 我为政府网站找错, with this page's own address.
+    public var errorReportURL: String? = nil
     public var notice: NoticeView? = nil
     public var list: ListView? = nil
     public var archives: ArchivesView? = nil

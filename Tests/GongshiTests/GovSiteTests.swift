@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+@testable import GongshiCore
+@testable import GongshiBuild
+
+/// What a government-website inspection looks for (issue 13): the 47号 page metadata, the disclosure fields, the
+/// 纠错 link and the site identifiers, present with the right values where configured and absent where not.
+@Suite("Government-site inspection: metadata, disclosure fields, identifiers")
+struct GovSiteTests {
+    func page(_ path: String) throws -> String {
+        try String(contentsOf: ExampleSite.output.appendingPathComponent(path), encoding: .utf8)
+    }
+
+    func meta(_ html: String) -> [String: String] {
+        var found: [String: String] = [:]
+        for match in html.matches(of: /<meta name="([A-Za-z]+)" content="([^"]*)">/) { found[String(match.1)] = String(match.2) }
+        return found
+    }
+
+    @Test(arguments: ["index.html", "columns/xczg/index.html", "archives/2025/index.html", "notices/jiaogongwei-2025/index.html",
+                      "notices/xuncha-gonggao-2024/index.html", "archives/index.html", "overview/index.html", "search/index.html",
+                      "inspections/f32104fe/index.html", "rounds/b6f021e7/index.html", "404.html"])
+    func everyPageCarriesTheSiteLevelTags(_ path: String) throws {
+        let tags = meta(try page(path))
+        #expect(tags["SiteName"] == "示例区党务公开·巡察整改")
+        #expect(tags["SiteDomain"] == "www.example.gov.cn")
+        #expect(tags["SiteIDCode"] == "1100000000")
+    }
+
+    @Test func listAndNoticePagesCarryColumnTagsAndNoticePagesArticleTags() throws {
+        let column = meta(try page("columns/xczg/index.html"))
+        #expect(column["ColumnName"] == "巡察整改")
+        #expect(column["ColumnDescription"] == "示例区各级党组织巡察整改情况、巡察公告和反馈情况")
+        #expect(column["ColumnKeywords"] == "巡察,巡察整改,党务公开")
+        #expect(column["ColumnType"] == "信息公开")
+        #expect(column["ArticleTitle"] == nil)
+        let notice = meta(try page("notices/jiaogongwei-2025/index.html"))
+        #expect(notice["ColumnName"] == "巡察整改")
+        #expect(notice["ArticleTitle"] == "中共示例区教育工作委员会关于巡察整改进展情况的通报")
+        #expect(notice["PubDate"] == "2025-07-28 00:00")
+        #expect(notice["ContentSource"] == "中共示例区教育工作委员会")
+        #expect(notice["Author"] == "中共示例区教育工作委员会")
+        #expect(notice["Keywords"] == "党务公开/巡察整改")
+        #expect(notice["Description"]?.hasPrefix("区委第二巡察组反馈的问题中") == true)
+        #expect(notice["Url"] == "https://www.example.gov.cn/dwgk/xczg/notices/jiaogongwei-2025/")
+        let ownPublisher = meta(try page("notices/weishengjian-2025/index.html"))
+        #expect(ownPublisher["ContentSource"] == "示例区卫生健康委员会")   // its own 发布机构
+    }
+
+    @Test func noticePageShowsTheDisclosureBox() throws {
+        let html = try page("notices/jiaogongwei-zhenggai-2026/index.html")
+        for item in ["<dt>索引号</dt><dd>1100000000/2026-00004</dd>", "<dt>发布机构</dt><dd>中共示例区教育工作委员会</dd>",
+                     "<dt>成文日期</dt><dd><time datetime=\"2026-03-18\">2026年3月18日</time></dd>", "<dt>文号</dt><dd>区教工委〔2026〕5号</dd>",
+                     "<dt>发布日期</dt><dd><time datetime=\"2026-03-20\">2026年3月20日</time></dd>", "<dt>主题分类</dt><dd>党务公开/巡察整改</dd>",
+                     "<dt>公开方式</dt><dd>主动公开</dd>", "<dt>公开范围</dt><dd>面向社会</dd>"] {
+            #expect(html.contains(item), "\(item)")
+        }
+    }
+
+    @Test func theErrorReportLinkCarriesThePagesOwnEncodedAddress() throws {
+        let html = try page("notices/jiaogongwei-2025/index.html")
+        #expect(html.contains("<a href=\"https://zfwzzc.www.gov.cn/check_web/errorInfo_querySiteInfo.action?sitecode=1100000000&amp;url=https%3A%2F%2Fwww.example.gov.cn%2Fdwgk%2Fxczg%2Fnotices%2Fjiaogongwei-2025%2F\">我为政府网站找错</a>"))
+        #expect(try page("overview/index.html").contains("url=https%3A%2F%2Fwww.example.gov.cn%2Fdwgk%2Fxczg%2Foverview%2F\""))
+    }
+
+    @Test func unconfiguredIdentifiersLeaveNoEmptyLabelAndAConfiguredBadgeShows() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        try site.build()
+        let bare = try site.read("notices/a/index.html")
+        for label in ["网站标识码", "SiteIDCode", "SiteDomain", "我为政府网站找错", "党政机关网站标识", "主办单位", "索引号", "ColumnType", "ColumnKeywords"] {
+            #expect(!bare.contains(label), "\(label)")
+        }
+        #expect(meta(bare)["SiteName"] == "测试网站")
+        try site.write("content/site.yaml", TempSite.minimalConfig + "\nfooter:\n  badge: {image: dzjg.png, link: \"https://bszs.conac.cn/sitename?id=1\"}\n")
+        try site.write("content/files/dzjg.png", Data([0x89, 0x50, 0x4E, 0x47]))
+        try site.build()
+        #expect(try site.read("notices/a/index.html").contains("<a href=\"https://bszs.conac.cn/sitename?id=1\"><img src=\"../../files/dzjg.png\" alt=\"党政机关网站标识\""))
+    }
+}
