@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import GongshiCore
 @testable import GongshiBuild
+@testable import GongshiAuthoring
 
 /// What a government-website inspection looks for (issue 13): the 47号 page metadata, the disclosure fields, the
 /// 纠错 link and the site identifiers, present with the right values where configured and absent where not.
@@ -77,5 +78,61 @@ struct GovSiteTests {
         try site.write("content/files/dzjg.png", Data([0x89, 0x50, 0x4E, 0x47]))
         try site.build()
         #expect(try site.read("notices/a/index.html").contains("<a href=\"https://bszs.conac.cn/sitename?id=1\"><img src=\"../../files/dzjg.png\" alt=\"党政机关网站标识\""))
+    }
+
+    static let numberedConfig = TempSite.minimalConfig + """
+
+    footer:
+      siteCode: "3300000001"
+    disclosure:
+      indexPattern: "{siteCode}/{year}-{seq:4}"
+    """
+
+    func indexNumber(_ site: TempSite, _ slug: String) throws -> String? {
+        let text = try String(contentsOf: site.root.appendingPathComponent("content/notices/\(slug).md"), encoding: .utf8)
+        return text.firstMatch(of: /\nindexNumber: "([^"]+)"/).map { String($0.1) }
+    }
+
+    @Test func newAssignsTheNextFreeIndexNumberAndNumbersNeverMove() throws {
+        let site = try TempSite(config: Self.numberedConfig)
+        defer { site.remove() }
+        func new(_ slug: String, _ date: String) throws {
+            let r = try runGongshi(["new", "甲局党组关于巡察整改情况的通报", "--slug", slug, "--date", date, "--site", site.root.path])
+            #expect(r.status == 0, "\(r.stderr)")
+        }
+        try new("a", "2025-03-01")
+        try new("b", "2025-06-01")
+        try new("c", "2026-01-10")
+        #expect(try indexNumber(site, "a") == "3300000001/2025-0001")
+        #expect(try indexNumber(site, "b") == "3300000001/2025-0002")
+        #expect(try indexNumber(site, "c") == "3300000001/2026-0001")
+        // Removing a notice frees nothing and moves nothing: the next one still counts up from the highest.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notices/a.md"))
+        try new("d", "2025-09-01")
+        #expect(try indexNumber(site, "b") == "3300000001/2025-0002")
+        #expect(try indexNumber(site, "d") == "3300000001/2025-0003")
+    }
+
+    @Test func importAssignsAnIndexNumberToo() throws {
+        let site = try TempSite(config: Self.numberedConfig)
+        defer { site.remove() }
+        let source = site.root.appendingPathComponent("old.txt")
+        try Data(webPageNotice.utf8).write(to: source)
+        let written = try NoticeImport.importFile(source, into: site.layout, force: false)
+        let text = try String(contentsOf: written.path, encoding: .utf8)
+        #expect(text.contains("\nindexNumber: \"3300000001/2025-0001\""), "\(text.prefix(300))")
+    }
+
+    @Test func checkReportsADuplicateIndexNumberAtItsLineAndOneOffThePattern() throws {
+        let site = try TempSite(config: Self.numberedConfig)
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(date: "2025-03-01", extra: "indexNumber: 3300000001/2025-0001"))
+        try site.notice("b.md", noticeText(date: "2025-04-01", extra: "indexNumber: 3300000001/2025-0001"))
+        try site.notice("c.md", noticeText(date: "2025-05-01", extra: "indexNumber: 2025-07"))
+        let result = try runGongshi(["check", "--site", site.root.path])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("content/notices/b.md:5:1: 错误: 索引号“3300000001/2025-0001”与 content/notices/a.md 重复"), "\(result.stderr)")
+        #expect(result.stderr.contains("content/notices/a.md:5:1: 错误: 索引号“3300000001/2025-0001”与 content/notices/b.md 重复"))
+        #expect(result.stderr.contains("content/notices/c.md:5:1: 警告: 索引号“2025-07”不符合本站的编号规则"))
     }
 }

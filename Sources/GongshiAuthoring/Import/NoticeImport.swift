@@ -37,7 +37,9 @@ public enum NoticeImport {
             throw ScaffoldError("文件 \(layout.displayPath(target)) 已存在，没有覆盖", hint: "加 --force 才会覆盖")
         }
         try FileManager.default.createDirectory(at: layout.noticesFolder, withIntermediateDirectories: true)
-        try Data(try NoticeImporter.file(for: result).utf8).write(to: target)
+        var text = try NoticeImporter.file(for: result)
+        if let number = IndexNumbers.next(for: date, in: layout) { text = NoticeScaffold.withIndexNumber(number, in: text) }
+        try Data(text.utf8).write(to: target)
         return Written(path: target, encoding: encoding, result: result)
     }
 }

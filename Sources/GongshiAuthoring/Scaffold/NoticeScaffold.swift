@@ -25,6 +25,13 @@ public enum NoticeScaffold {
         return text.replacingOccurrences(of: kindComment, with: "kind: \(kind.rawValue)")
     }
 
+    /// `text` with `indexNumber: "…"` as the line after `date:` (the number never changes once published).
+    static func withIndexNumber(_ number: String, in text: String) -> String {
+        guard let date = text.range(of: "\ndate: "), let end = text[date.upperBound...].firstIndex(of: "\n") else { return text }
+        let quoted = "\"" + number.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        return String(text[...end]) + "indexNumber: \(quoted)          # 索引号（按本站规则自动分配，发布后不要改动）\n" + text[text.index(after: end)...]
+    }
+
     static let kindComment = "# kind: rectification             # 通知类型：announcement（巡察公告）、feedback（反馈情况）、rectification（整改情况，默认）、followUp（回头看）"
 
     public static func text(title: String, org: String, date: CalendarDate, example: Bool = false) -> String {
@@ -152,7 +159,9 @@ public enum NoticeScaffold {
             throw ScaffoldError("文件 \(layout.displayPath(url)) 已存在，没有覆盖", hint: "换一个标题或用 --slug 指定另一个网址名")
         }
         try FileManager.default.createDirectory(at: layout.noticesFolder, withIntermediateDirectories: true)
-        try Data(text(title: cleanTitle, org: org, date: date, kind: kind).utf8).write(to: url)
+        var text = text(title: cleanTitle, org: org, date: date, kind: kind)
+        if let number = IndexNumbers.next(for: date, in: layout) { text = withIndexNumber(number, in: text) }
+        try Data(text.utf8).write(to: url)
         return url
     }
 }

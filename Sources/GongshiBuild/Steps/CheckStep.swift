@@ -42,7 +42,7 @@ struct CheckStep {
         var result = Result()
         result.diagnostics = checks.flatMap(\.checks.diagnostics) + Validator.duplicateSlugs(notices.map(\.summary)) { summary in
             slugPosition(summary, in: notices)
-        } + Validator.unlinkedInspections(notices.map(\.summary))
+        } + Validator.unlinkedInspections(notices.map(\.summary)) + Validator.indexNumberChecks(notices.map(\.summary), config: config)
         result.entries = zip(notices, checks).map { notice, checked in
             let path = notice.summary.sourcePath
             return BuildCache.NoticeEntry(summary: notice.summary, loadDiagnostics: loaded.loadDiagnostics[path] ?? [],

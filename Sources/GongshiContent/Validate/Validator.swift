@@ -20,7 +20,7 @@ public enum Validator {
         let positions = Dictionary(notices.map { ($0.notice.sourcePath, $0.positions) }, uniquingKeysWith: { first, _ in first })
         let summaries = notices.map(\.notice.summary)
         return checks.flatMap(\.diagnostics) + duplicateSlugs(summaries, slugPosition: { positions[$0.sourcePath]?["slug"] })
-            + unlinkedInspections(summaries)
+            + unlinkedInspections(summaries) + indexNumberChecks(summaries, config: config)
     }
 
     /// The findings about one notice: its fields, placeholders, contact details, empty headings and links.

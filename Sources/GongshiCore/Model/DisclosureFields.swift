@@ -22,3 +22,13 @@ public struct DisclosureFields: Sendable, Hashable {
         scope = f.disclosureScope?.nonEmpty ?? defaults.scope?.nonEmpty ?? "面向社会"
     }
 }
+
+/// A notice's 索引号, 文号, 发布机构 and 成文日期 as written: what the disclosure catalogue and the 索引号 checks need.
+public struct RegisterFields: Sendable, Hashable, Codable {
+    public var indexNumber: String?
+    public var documentNumber: String?
+    public var publisher: String?
+    public var writtenDate: CalendarDate?
+    /// Line of the `indexNumber` key (messages point there).
+    public var indexNumberLine: Int?
+}

@@ -32,6 +32,8 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     public var inspection: InspectionRef?
     /// Only for an announcement (巡察公告).
     public var announcement: Announcement?
+    /// What the 信息公开目录 lists besides title and dates, as written (site defaults are applied when shown).
+    public var register: RegisterFields?
 
     public init(sourcePath: String, sourceDigest: UInt64, title: String, org: String, date: CalendarDate, slug: String,
                 column: String, abstract: String? = nil, progress: RectificationProgress? = nil) {
@@ -127,6 +129,11 @@ public struct Notice: Sendable, Hashable {
             summary.announcement = Announcement(groups: fields.groups, lettersUntil: fields.lettersUntil)
         }
         summary.inspection = fields.inspection.map(InspectionRef.init)
+        if fields.indexNumber != nil || fields.documentNumber != nil || fields.publisher != nil || fields.writtenDate != nil
+            || fields.signature?.date != nil {
+            summary.register = RegisterFields(indexNumber: fields.indexNumber?.nonEmpty, documentNumber: fields.documentNumber?.nonEmpty,
+                                              publisher: fields.publisher?.nonEmpty, writtenDate: fields.writtenDate ?? fields.signature?.date)
+        }
     }
 
     /// Records the file lines messages about the notice point to (the loader knows them): each open problem's `due`
@@ -135,6 +142,7 @@ public struct Notice: Sendable, Hashable {
         for i in summary.openDues.indices { summary.openDues[i].line = line("problems[\(summary.openDues[i].number)].due") ?? 1 }
         summary.inspection?.line = line("inspection") ?? 1
         summary.inspection?.feedbackLine = line("inspection.feedback")
+        summary.register?.indexNumberLine = line("indexNumber")
     }
 
     public var sourcePath: String { summary.sourcePath }
