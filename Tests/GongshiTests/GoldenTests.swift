@@ -31,6 +31,7 @@ struct GoldenTests {
         "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
         "search/meta.json", "search/docs/0.json",
         "notices/xuncha-gonggao-2024/index.html", "inspections/f32104fe/index.html", "rounds/b6f021e7/index.html",
+        "catalogue/index.html",
     ]
 
     @Test(arguments: pages)

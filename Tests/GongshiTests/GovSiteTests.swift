@@ -80,6 +80,18 @@ struct GovSiteTests {
         #expect(try site.read("notices/a/index.html").contains("<a href=\"https://bszs.conac.cn/sitename?id=1\"><img src=\"../../files/dzjg.png\" alt=\"党政机关网站标识\""))
     }
 
+    @Test func theCatalogueListsEveryPublishedNoticeWithItsFieldsAndHasAPagePerYear() throws {
+        let html = try page("catalogue/index.html")
+        #expect(try page("index.html").contains("<a href=\"./catalogue/\">信息公开目录</a>"))
+        #expect(html.contains("<tr><td data-label=\"索引号\">1100000000/2026-00004</td><th scope=\"row\" data-label=\"名称\"><a href=\"../notices/jiaogongwei-zhenggai-2026/\">中共示例区教育工作委员会关于巡察整改情况的通报</a></th><td data-label=\"发布机构\">中共示例区教育工作委员会</td><td data-label=\"成文日期\"><time datetime=\"2026-03-18\">2026年3月18日</time></td><td data-label=\"发布日期\"><time datetime=\"2026-03-20\">2026年3月20日</time></td><td data-label=\"文号\">区教工委〔2026〕5号</td></tr>"))
+        let rows = html.split(separator: "\n").filter { $0.hasPrefix("<tr><td") }
+        #expect(rows.count == ExampleSite.report.noticeCount)
+        for absent in ["jiaoyu-caogao", "tongji-2026", "huanbao-2025"] { #expect(!html.contains(absent), "\(absent)") }
+        let year = try page("catalogue/2025/index.html")
+        #expect(year.contains("<h1 class=\"page-title\">信息公开目录：2025年</h1>"))
+        #expect(year.contains("notices/weishengjian-2025/") && !year.contains("notices/shuiwu-2026/"))
+    }
+
     static let numberedConfig = TempSite.minimalConfig + """
 
     footer:

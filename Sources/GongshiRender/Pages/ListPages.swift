@@ -12,6 +12,8 @@ public struct ListPage: Sendable {
     let number: Int
     let pageCount: Int
     let nav: String
+    /// A page of the 信息公开目录 (a table of disclosure fields) instead of a list of notices.
+    var catalogue = false
 }
 
 extension SiteRenderer {
@@ -32,7 +34,7 @@ extension SiteRenderer {
             lists += listPages(base: SiteURLs.org(org.id), heading: strings.text("orgHeading", ["name": org.name]),
                                description: nil, members: org.members, nav: SiteURLs.archives)
         }
-        return lists
+        return lists + cataloguePages()
     }
 
     func yearName(_ year: NoticeGroup) -> String { strings.text("yearName", ["year": year.id]) }
@@ -50,19 +52,24 @@ extension SiteRenderer {
 
     /// The view of one list page, ready to render (made when it is wanted: 100,000 notices make 20,000 list pages).
     public func page(for list: ListPage) -> TemplatePage {
+        if list.catalogue { return cataloguePage(for: list) }
         let (number, pageCount, base) = (list.number, list.pageCount, list.base)
-        let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
-        let pagination = pageCount == 1 ? nil : PaginationView(
-            current: number, total: pageCount,
-            previousURL: number > 1 ? SiteURLs.listPage(base, number - 1) : nil,
-            nextURL: number < pageCount ? SiteURLs.listPage(base, number + 1) : nil,
-            pages: window.sorted().map { PageLinkView(number: $0, url: SiteURLs.listPage(base, $0), current: $0 == number) })
+        let pagination = paginationView(number: number, pageCount: pageCount, base: base)
         let title = number == 1 ? list.heading : strings.text("numberedPageTitle", ["heading": list.heading, "number": number])
         var view = pageView(path: list.path, title: title, nav: list.nav, meta: columnMeta(name: list.heading, description: list.description))
         view.list = ListView(heading: list.heading, description: list.description,
                              notices: list.members.map { summaryView(model.notices[$0]) }, pagination: pagination)
         if base == SiteURLs.home, number == 1 { view.list?.openAnnouncements = openAnnouncements() }
         return TemplatePage(path: list.path, template: "list", view: view)
+    }
+
+    func paginationView(number: Int, pageCount: Int, base: String) -> PaginationView? {
+        let window = Set([1, pageCount] + Array(max(1, number - 3)...min(pageCount, number + 3)))
+        return pageCount == 1 ? nil : PaginationView(
+            current: number, total: pageCount,
+            previousURL: number > 1 ? SiteURLs.listPage(base, number - 1) : nil,
+            nextURL: number < pageCount ? SiteURLs.listPage(base, number + 1) : nil,
+            pages: window.sorted().map { PageLinkView(number: $0, url: SiteURLs.listPage(base, $0), current: $0 == number) })
     }
 
     func summaryView(_ notice: NoticeSummary) -> NoticeSummaryView {

@@ -42,6 +42,7 @@ public struct SiteRenderer: Sendable {
         }
         nav.append(NavItem(title: strings.text("navOverview"), url: SiteURLs.overview, current: currentNav == SiteURLs.overview))
         nav.append(NavItem(title: strings.text("navArchives"), url: SiteURLs.archives, current: currentNav == SiteURLs.archives))
+        nav.append(NavItem(title: strings.text("navCatalogue"), url: SiteURLs.catalogue, current: currentNav == SiteURLs.catalogue))
         let badge = model.config.footer?.badge.map { BadgeView(image: "files/" + $0.image, link: $0.link?.nonEmpty) }
         return SiteView(title: model.config.title, description: model.config.description?.nonEmpty, nav: nav,
                         footer: model.config.footer.flatMap(SiteRenderer.footerView), meta: siteMeta(), badge: badge)

@@ -515,6 +515,40 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 }
 
 """##),
+        ("catalogue.mustache", ##"""
+{{<layout}}
+{{$content}}
+{{#catalogue}}
+<h1 class="page-title">{{pageTitle}}</h1>
+<nav class="catalogue-years" aria-label="按年份">
+<ul class="archive-links">
+<li><a href="{{root}}catalogue/">全部</a></li>
+{{#years}}
+<li><a href="{{root}}{{url}}">{{name}}</a>（{{count}} 篇）</li>
+{{/years}}
+</ul>
+</nav>
+<div class="table-wrap">
+<table class="overview-table catalogue-table">
+<caption>{{heading}}（按发布日期从新到旧）</caption>
+<thead>
+<tr><th scope="col">索引号</th><th scope="col">名称</th><th scope="col">发布机构</th><th scope="col">成文日期</th><th scope="col">发布日期</th><th scope="col">文号</th></tr>
+</thead>
+<tbody>
+{{#rows}}
+<tr><td data-label="索引号">{{indexNumber}}</td><th scope="row" data-label="名称"><a href="{{root}}{{url}}">{{title}}</a></th><td data-label="发布机构">{{publisher}}</td><td data-label="成文日期"><time datetime="{{writtenDateISO}}">{{writtenDate}}</time></td><td data-label="发布日期"><time datetime="{{dateISO}}">{{date}}</time></td><td data-label="文号">{{documentNumber}}</td></tr>
+{{/rows}}
+</tbody>
+</table>
+</div>
+{{#pagination}}
+{{>pagination}}
+{{/pagination}}
+{{/catalogue}}
+{{/content}}
+{{/layout}}
+
+"""##),
         ("feed.mustache", ##"""
 <?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="zh-CN">
@@ -1026,6 +1060,7 @@ Sitemap: {{{sitemap}}}
 navHome: 首页
 navOverview: 整改进度总览
 navArchives: 归档
+navCatalogue: 信息公开目录
 
 # 页面标题
 documentTitle: "{{page}} - {{site}}"
@@ -1038,6 +1073,8 @@ archivesTitle: 归档
 overviewTitle: 整改进度总览
 searchTitle: 站内搜索
 notFoundTitle: 页面不存在
+catalogueTitle: 信息公开目录
+catalogueYearTitle: "信息公开目录：{{name}}"
 
 # 巡察情况
 periodFromTo: "{{start}}至{{end}}"

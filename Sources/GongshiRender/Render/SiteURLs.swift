@@ -8,6 +8,9 @@ public enum SiteURLs {
     public static let archives = "archives/"
     public static let overview = "overview/"
     public static let search = "search/"
+    /// 信息公开目录, and its page of one year: `catalogue/2025/`.
+    public static let catalogue = "catalogue/"
+    public static func catalogue(year: String) -> String { "catalogue/\(year)/" }
 
     /// Folder of a notice's page: `notices/<slug>/`.
     public static func notice(_ slug: String) -> String { "notices/\(slug)/" }

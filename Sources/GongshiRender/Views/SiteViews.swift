@@ -65,5 +65,6 @@ public struct PageView: Sendable, Encodable {
     public var withdrawn: WithdrawnView? = nil
     public var inspectionPage: InspectionPageView? = nil
     public var round: RoundView? = nil
+    public var catalogue: CatalogueView? = nil
     public var breadcrumb: [LinkView] = []
 }
