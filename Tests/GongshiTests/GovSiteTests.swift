@@ -148,3 +148,42 @@ struct GovSiteTests {
         #expect(result.stderr.contains("content/notices/c.md:5:1: 警告: 索引号“2025-07”不符合本站的编号规则"))
     }
 }
+
+@Suite("Government-site inspection: the checks")
+struct GovSiteCheckTests {
+    @Test func checkKnowsEmptyColumnsMissingIdentifiersClashingSlugsAndRequiredFields() throws {
+        let site = try TempSite(config: TempSite.minimalConfig + """
+
+        footer:
+          sponsor: 示例区委办公室
+          badge: {image: dzjg.png}
+        columns:
+          巡察整改:
+            slug: xczg
+            require: [indexNumber, documentNumber]
+          巡察公告:
+            slug: xczg
+          学校党建:
+            slug: Bad Slug
+        """)
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "column: 巡察整改\nindexNumber: A-1"))
+        try site.notice("b.md", noticeText(extra: "column: 学校党建"))
+        let result = try runGongshi(["check", "--site", site.root.path, "--now", "2026-11-23 09:00"])
+        let lines = result.stderr
+        #expect(lines.contains("content/site.yaml:11:3: 警告: 栏目“巡察公告”没有任何通知（空白栏目）"), "\(lines)")
+        #expect(lines.contains("content/site.yaml:4:1: 警告: 页脚缺少网站标识码（footer.siteCode）"))
+        #expect(!lines.contains("ICP"))
+        #expect(!lines.contains("页脚缺少主办单位"))
+        #expect(lines.contains("content/site.yaml:6:11: 警告: 找不到党政机关网站标识图片 content/files/dzjg.png"))
+        #expect(lines.contains("content/site.yaml:9:5: 警告: 网址名“xczg”与“巡察公告”重复"))
+        #expect(lines.contains("content/site.yaml:14:5: 警告: 网址名（slug）“Bad Slug”只能使用小写英文字母"))
+        #expect(lines.contains("content/notices/a.md:5:1: 警告: 栏目“巡察整改”要求填写 documentNumber，这篇通知没有"))
+        #expect(!lines.contains("要求填写 indexNumber"))
+        // Without a footer the site claims no identifiers and none are asked for.
+        let bare = try TempSite()
+        defer { bare.remove() }
+        try bare.notice("a.md", noticeText())
+        #expect(!(try runGongshi(["check", "--site", bare.root.path]).stderr.contains("页脚缺少")))
+    }
+}

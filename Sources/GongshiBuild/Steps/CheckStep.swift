@@ -43,6 +43,7 @@ struct CheckStep {
         result.diagnostics = checks.flatMap(\.checks.diagnostics) + Validator.duplicateSlugs(notices.map(\.summary)) { summary in
             slugPosition(summary, in: notices)
         } + Validator.unlinkedInspections(notices.map(\.summary)) + Validator.indexNumberChecks(notices.map(\.summary), config: config)
+            + Validator.siteChecks(notices.map(\.summary), config: config, attachments: loaded.attachments)
         result.entries = zip(notices, checks).map { notice, checked in
             let path = notice.summary.sourcePath
             return BuildCache.NoticeEntry(summary: notice.summary, loadDiagnostics: loaded.loadDiagnostics[path] ?? [],

@@ -18,7 +18,8 @@ public enum ConfigLoader {
             return (nil, doc.diagnostics)
         }
         doc.check(against: Schema.site)
-        let config = doc.decodeRoot(SiteConfig.self)
+        var config = doc.decodeRoot(SiteConfig.self)
+        if let root = doc.root { config?.positions = positions(of: root, in: doc) }
         let diagnostics = doc.diagnostics.uniqued()
         return (diagnostics.hasErrors ? nil : config, diagnostics)
     }

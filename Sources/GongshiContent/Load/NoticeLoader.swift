@@ -124,7 +124,7 @@ public struct NoticeFiles: NoticeSource {
 }
 
 /// Records where every key of the front matter stands.
-private func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
+func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
     var result = SourcePositions()
     func walk(_ node: Node, _ path: String) {
         switch node {

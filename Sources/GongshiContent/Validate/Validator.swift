@@ -21,6 +21,7 @@ public enum Validator {
         let summaries = notices.map(\.notice.summary)
         return checks.flatMap(\.diagnostics) + duplicateSlugs(summaries, slugPosition: { positions[$0.sourcePath]?["slug"] })
             + unlinkedInspections(summaries) + indexNumberChecks(summaries, config: config)
+            + siteChecks(summaries, config: config, attachments: content.attachments)
     }
 
     /// The findings about one notice: its fields, placeholders, contact details, empty headings and links.
@@ -45,7 +46,7 @@ public enum Validator {
         let notice = decoded.notice
         var found = notice.inspection.map { inspectionChecks($0, decoded) } ?? []
         if let stats = notice.stats { found += statsChecks(stats, decoded) }
-        found += publishingChecks(decoded, site: site) + kindChecks(decoded)
+        found += publishingChecks(decoded, site: site) + kindChecks(decoded) + requiredFields(decoded, site: site)
         if (notice.contact ?? site.contact)?.isEmpty ?? true {
             found.append(warning(decoded, "contact", "没有任何反馈渠道（电话、邮箱或地址）",
                                  hint: "在 contact 中填写电话、邮箱或通信地址，或在 site.yaml 中填写全站的 contact"))

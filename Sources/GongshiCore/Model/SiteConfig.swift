@@ -38,6 +38,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     public var orgs: [String: OrgSettings]
     /// Defaults of the disclosure fields and the 索引号 pattern.
     public var disclosure: DisclosureDefaults
+    /// Where each setting stands in site.yaml (filled by the loader; messages about settings point there).
+    public var positions = SourcePositions()
 
     public init(title: String, baseURL: String? = nil, description: String? = nil, defaultColumn: String = SiteConfig.standardColumn,
                 contact: Contact? = nil, allowRawHTML: Bool = false, pageSize: Int = 20, feedSize: Int = 20,
