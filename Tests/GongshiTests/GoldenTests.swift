@@ -30,7 +30,7 @@ struct GoldenTests {
         "notices/weishengjian-2025/index.html", "notices/huanbao-2025/index.html", "archives/index.html",
         "overview/index.html", "search/index.html", "404.html", "feed.xml", "sitemap.xml", "robots.txt",
         "search/meta.json", "search/docs/0.json",
-        "notices/xuncha-gonggao-2024/index.html", "inspections/f32104fe/index.html", "rounds/b6f021e7/index.html",
+        "notices/xuncha-gonggao-2024/index.html", "inspections/f32104fe/index.html", "rounds/10-2/index.html",
         "catalogue/index.html",
     ]
 

@@ -20,7 +20,7 @@ struct GovSiteTests {
 
     @Test(arguments: ["index.html", "columns/xczg/index.html", "archives/2025/index.html", "notices/jiaogongwei-2025/index.html",
                       "notices/xuncha-gonggao-2024/index.html", "archives/index.html", "overview/index.html", "search/index.html",
-                      "inspections/f32104fe/index.html", "rounds/b6f021e7/index.html", "404.html"])
+                      "inspections/f32104fe/index.html", "rounds/10-2/index.html", "catalogue/index.html", "catalogue/2025/index.html", "404.html"])
     func everyPageCarriesTheSiteLevelTags(_ path: String) throws {
         let tags = meta(try page(path))
         #expect(tags["SiteName"] == "示例区党务公开·巡察整改")
@@ -39,8 +39,8 @@ struct GovSiteTests {
         #expect(notice["ColumnName"] == "巡察整改")
         #expect(notice["ArticleTitle"] == "中共示例区教育工作委员会关于巡察整改进展情况的通报")
         #expect(notice["PubDate"] == "2025-07-28 00:00")
-        #expect(notice["ContentSource"] == "中共示例区教育工作委员会")
-        #expect(notice["Author"] == "中共示例区教育工作委员会")
+        #expect(notice["ContentSource"] == "中共示例区教育工作委员会办公室")   // its 发布机构
+        #expect(notice["Author"] == "中共示例区教育工作委员会办公室")
         #expect(notice["Keywords"] == "党务公开/巡察整改")
         #expect(notice["Description"]?.hasPrefix("区委第二巡察组反馈的问题中") == true)
         #expect(notice["Url"] == "https://www.example.gov.cn/dwgk/xczg/notices/jiaogongwei-2025/")
@@ -50,10 +50,10 @@ struct GovSiteTests {
 
     @Test func noticePageShowsTheDisclosureBox() throws {
         let html = try page("notices/jiaogongwei-zhenggai-2026/index.html")
-        for item in ["<dt>索引号</dt><dd>1100000000/2026-00004</dd>", "<dt>发布机构</dt><dd>中共示例区教育工作委员会</dd>",
+        for item in ["<dt>索引号</dt><dd>1100000000/2026-00004</dd>", "<dt>发布机构</dt><dd>中共示例区教育工作委员会办公室</dd>",
                      "<dt>成文日期</dt><dd><time datetime=\"2026-03-18\">2026年3月18日</time></dd>", "<dt>文号</dt><dd>区教工委〔2026〕5号</dd>",
                      "<dt>发布日期</dt><dd><time datetime=\"2026-03-20\">2026年3月20日</time></dd>", "<dt>主题分类</dt><dd>党务公开/巡察整改</dd>",
-                     "<dt>公开方式</dt><dd>主动公开</dd>", "<dt>公开范围</dt><dd>面向社会</dd>"] {
+                     "<dt>公开方式</dt><dd>主动公开</dd>", "<dt>公开范围</dt><dd>面向全区党员干部和群众</dd>"] {
             #expect(html.contains(item), "\(item)")
         }
     }
@@ -83,7 +83,7 @@ struct GovSiteTests {
     @Test func theCatalogueListsEveryPublishedNoticeWithItsFieldsAndHasAPagePerYear() throws {
         let html = try page("catalogue/index.html")
         #expect(try page("index.html").contains("<a href=\"./catalogue/\">信息公开目录</a>"))
-        #expect(html.contains("<tr><td data-label=\"索引号\">1100000000/2026-00004</td><th scope=\"row\" data-label=\"名称\"><a href=\"../notices/jiaogongwei-zhenggai-2026/\">中共示例区教育工作委员会关于巡察整改情况的通报</a></th><td data-label=\"发布机构\">中共示例区教育工作委员会</td><td data-label=\"成文日期\"><time datetime=\"2026-03-18\">2026年3月18日</time></td><td data-label=\"发布日期\"><time datetime=\"2026-03-20\">2026年3月20日</time></td><td data-label=\"文号\">区教工委〔2026〕5号</td></tr>"))
+        #expect(html.contains("<tr><td data-label=\"索引号\">1100000000/2026-00004</td><th scope=\"row\" data-label=\"名称\"><a href=\"../notices/jiaogongwei-zhenggai-2026/\">中共示例区教育工作委员会关于巡察整改情况的通报</a></th><td data-label=\"发布机构\">中共示例区教育工作委员会办公室</td><td data-label=\"成文日期\"><time datetime=\"2026-03-18\">2026年3月18日</time></td><td data-label=\"发布日期\"><time datetime=\"2026-03-20\">2026年3月20日</time></td><td data-label=\"文号\">区教工委〔2026〕5号</td></tr>"))
         let rows = html.split(separator: "\n").filter { $0.hasPrefix("<tr><td") }
         #expect(rows.count == ExampleSite.report.noticeCount)
         for absent in ["jiaoyu-caogao", "tongji-2026", "huanbao-2025"] { #expect(!html.contains(absent), "\(absent)") }

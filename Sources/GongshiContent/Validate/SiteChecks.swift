@@ -19,7 +19,8 @@ extension Validator {
             found.append(warn("columns.\(name)", "栏目“\(name)”没有任何通知（空白栏目）", "检查时空白栏目会扣分：请发布通知，或从 site.yaml 的 columns 中删去它"))
         }
         var slugs: [String: String] = [:]
-        for (kind, settings) in [("columns", config.columns.mapValues(\.slug)), ("orgs", config.orgs.mapValues(\.slug))] {
+        for (kind, settings) in [("columns", config.columns.mapValues(\.slug)), ("orgs", config.orgs.mapValues(\.slug)),
+                                 ("rounds", config.rounds.mapValues(\.slug))] {
             for name in settings.keys.sorted() {
                 guard let slug = settings[name] ?? nil else { continue }
                 if let problem = Slug.problem(with: slug) {

@@ -49,6 +49,16 @@ public struct InspectionIndex: Sendable {
         rounds = InspectionIndex.rounds(of: records, notices: notices)
     }
 
+    /// Gives rounds the folder names site.yaml chooses (`rounds.<轮次>.slug`) where usable and free.
+    public mutating func useSlugs(_ slug: (String) -> String?) {
+        var taken = Set(rounds.map(\.id))
+        for i in rounds.indices {
+            guard let wanted = slug(rounds[i].name)?.nonEmpty, Slug.problem(with: wanted) == nil, !taken.contains(wanted) else { continue }
+            taken.insert(wanted)
+            rounds[i].id = wanted
+        }
+    }
+
     /// A later rectification or 回头看 notice of the same inspection reports progress: this notice's open problems
     /// are no longer its latest word (they are not counted, marked or warned about as overdue).
     public func isSuperseded(_ index: Int, in notices: [NoticeSummary]) -> Bool {

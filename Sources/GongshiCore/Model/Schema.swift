@@ -37,6 +37,7 @@ public indirect enum Schema: Sendable {
             "type": optional(.value), "require": optional(.valueOrList),
         ]))),
         "orgs": optional(.named(.map(["slug": optional(.value)]))),
+        "rounds": optional(.named(.map(["slug": optional(.value)]))),
         "disclosure": optional(.map([
             "publisher": optional(.value), "topic": optional(.value), "mode": optional(.value), "scope": optional(.value),
             "indexPattern": optional(.value),

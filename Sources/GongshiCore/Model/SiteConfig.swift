@@ -36,6 +36,8 @@ public struct SiteConfig: Sendable, Hashable, Codable {
     /// Settings of columns and organizations, by name (slug, metadata, required fields).
     public var columns: [String: ColumnSettings]
     public var orgs: [String: OrgSettings]
+    /// Folder names of round pages, by round name.
+    public var rounds: [String: OrgSettings]
     /// Defaults of the disclosure fields and the 索引号 pattern.
     public var disclosure: DisclosureDefaults
     /// Where each setting stands in site.yaml (filled by the loader; messages about settings point there).
@@ -49,11 +51,11 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         self.defaultColumn = defaultColumn; self.contact = contact; self.allowRawHTML = allowRawHTML
         self.pageSize = pageSize; self.feedSize = feedSize; self.footer = footer
         self.requireApproval = requireApproval; self.showReview = showReview; self.publishWithinDays = publishWithinDays
-        self.columns = columns; self.orgs = orgs; self.disclosure = disclosure
+        self.columns = columns; self.orgs = orgs; self.disclosure = disclosure; rounds = [:]
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview, publishWithinDays, columns, orgs, disclosure
+        case title, baseURL, description, defaultColumn, contact, allowRawHTML, pageSize, feedSize, footer, requireApproval, showReview, publishWithinDays, columns, orgs, rounds, disclosure
     }
 
     public init(from decoder: Decoder) throws {
@@ -72,6 +74,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
         publishWithinDays = try c.decodeIfPresent(Int.self, forKey: .publishWithinDays) ?? 60
         columns = try c.decodeIfPresent([String: ColumnSettings].self, forKey: .columns) ?? [:]
         orgs = try c.decodeIfPresent([String: OrgSettings].self, forKey: .orgs) ?? [:]
+        rounds = try c.decodeIfPresent([String: OrgSettings].self, forKey: .rounds) ?? [:]
         disclosure = try c.decodeIfPresent(DisclosureDefaults.self, forKey: .disclosure) ?? DisclosureDefaults()
         if publishWithinDays < 1 {
             throw DecodingError.dataCorruptedError(forKey: .publishWithinDays, in: c, debugDescription: "整改公布时限必须是正整数（天数）")

@@ -65,6 +65,7 @@ public struct SiteModel: Sendable {
         let orgIDs = SiteModel.ids(for: Array(byOrg.keys)) { config.orgs[$0]?.slug }
         orgs = byOrg.map { NoticeGroup(name: $0.key, id: orgIDs[$0.key]!, members: $0.value) }.sorted { $0.name < $1.name }
         inspections = InspectionIndex(notices: notices)
+        inspections.useSlugs { config.rounds[$0]?.slug }
     }
 
     /// A later notice of the same inspection reports progress (see `InspectionIndex.isSuperseded`).
