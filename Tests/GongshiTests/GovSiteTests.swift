@@ -92,6 +92,28 @@ struct GovSiteTests {
         #expect(year.contains("notices/weishengjian-2025/") && !year.contains("notices/shuiwu-2026/"))
     }
 
+    @Test func theCatalogueIsPaginatedAndOrgAndRoundSlugsGiveReadableAddresses() throws {
+        let site = try TempSite(config: TempSite.minimalConfig + """
+
+        pageSize: 2
+        orgs:
+          甲局党组: {slug: jiaju}
+        rounds:
+          第二轮巡察: {slug: er}
+        """)
+        defer { site.remove() }
+        for (i, date) in ["2026-01-01", "2026-02-01", "2026-03-01"].enumerated() {
+            try site.notice("n\(i).md", noticeText(title: "甲局党组关于巡察整改情况的通报\(i)", org: "甲局党组", date: date,
+                                                  extra: "inspection:\n  round: 第二轮巡察\n  group: 第一巡察组\n  target: 甲局党组"))
+        }
+        try site.build()
+        let second = try site.read("catalogue/page/2/index.html")
+        #expect(second.contains("notices/n0/") && !second.contains("notices/n2/"))
+        #expect(try site.read("catalogue/index.html").contains("notices/n2/"))
+        #expect(try site.read("orgs/jiaju/index.html").contains("甲局党组发布的通知"))
+        #expect(try site.read("rounds/er/index.html").contains("<h1 class=\"page-title\">第二轮巡察</h1>"))
+    }
+
     static let numberedConfig = TempSite.minimalConfig + """
 
     footer:
@@ -160,7 +182,7 @@ struct GovSiteCheckTests {
         columns:
           巡察整改:
             slug: xczg
-            require: [indexNumber, documentNumber]
+            require: [indexNumber, documentNumber, 文号]
           巡察公告:
             slug: xczg
           学校党建:
@@ -180,6 +202,7 @@ struct GovSiteCheckTests {
         #expect(lines.contains("content/site.yaml:14:5: 警告: 网址名（slug）“Bad Slug”只能使用小写英文字母"))
         #expect(lines.contains("content/notices/a.md:5:1: 警告: 栏目“巡察整改”要求填写 documentNumber，这篇通知没有"))
         #expect(!lines.contains("要求填写 indexNumber"))
+        #expect(lines.contains("警告: require 中的“文号”不是通知的字段"), "\(lines)")
         // Without a footer the site claims no identifiers and none are asked for.
         let bare = try TempSite()
         defer { bare.remove() }

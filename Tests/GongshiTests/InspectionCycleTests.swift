@@ -168,6 +168,32 @@ struct InspectionCycleTests {
         #expect(history.contains("<tr><th scope=\"row\">台账不全</th><td><span class=\"status status-ongoing\">持续推进</span></td><td><span class=\"status status-done\">已完成</span></td></tr>"))
     }
 
+    @Test func aRebuildWithNoEditClosesTheAnnouncementAndMarksALateUnitOnceTheirDaysPass() throws {
+        let site = try TempSite(config: TempSite.minimalConfig + "\npublishWithinDays: 30\n")
+        defer { site.remove() }
+        try site.notice("gonggao.md", noticeText(title: "第二轮巡察进驻情况公告", date: "2026-11-01", extra: """
+            kind: announcement
+            inspection: {round: 第二轮巡察}
+            groups:
+              - {name: 第一巡察组, targets: [甲局党组], phone: ["010-12345678"]}
+            lettersUntil: 2026-11-30
+            """))
+        try site.notice("fankui.md", noticeText(title: "第一巡察组向甲局党组反馈巡察情况", date: "2026-11-02",
+                                                extra: "kind: feedback\ninspection: {round: 第二轮巡察, group: 第一巡察组, target: 甲局党组, feedback: 2026-11-02}"))
+        func build(_ now: String) throws -> BuildReport {
+            try SiteBuilder.build(BuildOptions(site: site.root, now: Moment(now)!))
+        }
+        try build("2026-11-30 12:00")
+        #expect(try site.read("index.html").contains("class=\"open-announcement\""))
+        let round = try #require(try site.read("overview/index.html").firstMatch(of: /href="\.\.\/(rounds\/[^"]+\/)"/))
+        #expect(!(try site.read(String(round.1) + "index.html")).contains("late-badge"))
+        // The same files a day and a month later: the build notices the deadlines passed without any edit.
+        try build("2026-12-01 00:00")
+        #expect(!(try site.read("index.html")).contains("class=\"open-announcement\""))
+        try build("2026-12-03 00:00")
+        #expect(try site.read(String(round.1) + "index.html").contains("超期未公开（时限 2026年12月2日）"))
+    }
+
     @Test func kindAcceptsChineseNamesAndAnUnknownKindIsAnErrorAtItsLine() throws {
         let (notice, _) = decode(noticeText(extra: "kind: 回头看"))
         #expect(notice?.fields.kind == .followUp)

@@ -30,16 +30,15 @@ extension Validator {
                 }
                 slugs["\(kind)/\(slug)"] = name
             }
-            for name in settings.keys.sorted() {
-                for field in (kind == "columns" ? config.columns[name]?.require ?? [] : []) where !requirable.contains(field) {
-                    found.append(warn("columns.\(name).require", "require 中的“\(field)”不是通知的字段", "可以写：\(requirable.sorted().joined(separator: "、"))"))
-                }
+        }
+        for name in config.columns.keys.sorted() {
+            for field in config.columns[name]!.require where !requirable.contains(field) {
+                found.append(warn("columns.\(name).require", "require 中的“\(field)”不是通知的字段", "可以写：\(requirable.sorted().joined(separator: "、"))"))
             }
         }
         if let footer = config.footer {
             // The two every government site must show (47号); ICP and 公安备案 often belong to the parent site.
-            for (key, label) in [("siteCode", "网站标识码"), ("sponsor", "主办单位")] {
-                let value: String? = key == "siteCode" ? footer.siteCode : footer.sponsor
+            for (value, key, label) in [(footer.siteCode, "siteCode", "网站标识码"), (footer.sponsor, "sponsor", "主办单位")] {
                 if value?.nonEmpty == nil {
                     found.append(warn("footer", "页脚缺少\(label)（footer.\(key)）", "政府网站检查要求页脚显示\(label)；请在 site.yaml 的 footer 中补上"))
                 }

@@ -51,12 +51,8 @@ public struct InspectionIndex: Sendable {
 
     /// Gives rounds the folder names site.yaml chooses (`rounds.<轮次>.slug`) where usable and free.
     public mutating func useSlugs(_ slug: (String) -> String?) {
-        var taken = Set(rounds.map(\.id))
-        for i in rounds.indices {
-            guard let wanted = slug(rounds[i].name)?.nonEmpty, Slug.problem(with: wanted) == nil, !taken.contains(wanted) else { continue }
-            taken.insert(wanted)
-            rounds[i].id = wanted
-        }
+        let ids = StableID.ids(for: rounds.map(\.name), preferring: slug)
+        for i in rounds.indices { rounds[i].id = ids[rounds[i].name]! }
     }
 
     /// A later rectification or 回头看 notice of the same inspection reports progress: this notice's open problems

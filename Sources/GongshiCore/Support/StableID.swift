@@ -24,4 +24,17 @@ public enum StableID {
         }
         return result
     }
+
+    /// Folder names of named groups (columns, organizations, rounds): the slug the site chooses where it is usable
+    /// and not taken (by another slug or a hash), else the hash of `ids(for:)`. `check` reports the slugs not used.
+    public static func ids(for names: [String], preferring slug: (String) -> String?) -> [String: String] {
+        var result = ids(for: names)
+        var taken = Set(result.values)
+        for name in names.sorted() {
+            guard let wanted = slug(name)?.nonEmpty, Slug.problem(with: wanted) == nil, !taken.contains(wanted) else { continue }
+            taken.insert(wanted)
+            result[name] = wanted
+        }
+        return result
+    }
 }

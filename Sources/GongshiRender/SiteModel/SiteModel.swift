@@ -56,13 +56,13 @@ public struct SiteModel: Sendable {
             return result
         }
         let byColumn = group { $0.column }
-        let columnIDs = SiteModel.ids(for: Array(byColumn.keys)) { config.columns[$0]?.slug }
+        let columnIDs = StableID.ids(for: Array(byColumn.keys)) { config.columns[$0]?.slug }
         columns = byColumn.map { NoticeGroup(name: $0.key, id: columnIDs[$0.key]!, members: $0.value) }
             .sorted { $0.members.count != $1.members.count ? $0.members.count > $1.members.count : $0.name < $1.name }
         let byYear = group { String($0.date.year) }
         years = byYear.map { NoticeGroup(name: $0.key, id: $0.key, members: $0.value) }.sorted { $0.id > $1.id }
         let byOrg = group { $0.org }
-        let orgIDs = SiteModel.ids(for: Array(byOrg.keys)) { config.orgs[$0]?.slug }
+        let orgIDs = StableID.ids(for: Array(byOrg.keys)) { config.orgs[$0]?.slug }
         orgs = byOrg.map { NoticeGroup(name: $0.key, id: orgIDs[$0.key]!, members: $0.value) }.sorted { $0.name < $1.name }
         inspections = InspectionIndex(notices: notices)
         inspections.useSlugs { config.rounds[$0]?.slug }
@@ -74,20 +74,6 @@ public struct SiteModel: Sendable {
     /// The page of the whole inspection the notice at `index` belongs to, when it has one.
     public func inspectionPage(ofNoticeAt index: Int) -> InspectionRecord? {
         inspections.ofNotice[index].map { inspections.inspections[$0] }.flatMap { $0.hasPage ? $0 : nil }
-    }
-
-    /// Folder names of groups: the slug site.yaml gives (when it is a usable one), else a stable hash of the name.
-    /// A slug taken twice, or taken by a hash, falls back to the hash (`check` reports it).
-    static func ids(for names: [String], slug: (String) -> String?) -> [String: String] {
-        let hashed = StableID.ids(for: names)
-        var result = hashed
-        var taken = Set(hashed.values)
-        for name in names.sorted() {
-            guard let wanted = slug(name)?.nonEmpty, Slug.problem(with: wanted) == nil, !taken.contains(wanted) else { continue }
-            taken.insert(wanted)
-            result[name] = wanted
-        }
-        return result
     }
 
     public static func newestFirst(_ a: NoticeSummary, _ b: NoticeSummary) -> Bool {
