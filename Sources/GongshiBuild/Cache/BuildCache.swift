@@ -115,8 +115,8 @@ public struct BuildCache: Sendable {
     /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
     /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
     /// A part whose notices are the ones `previous` (the cache this build read) had, unchanged, is left as it is;
-    /// `decoded` gives the front matter of notices this build decoded (the others' is in `previous`).
-    func writeIndex(for output: URL, previous: BuildCache, decoded: @Sendable (NoticeSummary) -> NoticeFields?) {
+    /// `decoded` gives the front matter of notices this build decoded, as JSON (the others' is in `previous`).
+    func writeIndex(for output: URL, previous: BuildCache, decoded: @Sendable (NoticeSummary) -> Data?) {
         let folder = Self.folder(for: output)
         let paths = notices.keys.sorted()
         let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
@@ -134,10 +134,10 @@ public struct BuildCache: Sendable {
             return unchanged ? nil : members
         }
         // A notice taken from the last cache has its details there.
-        let details = parallelMap(Self.parts) { part -> [NoticeFields?] in
+        let details = parallelMap(Self.parts) { part -> [Data?] in
             (changed[part] ?? []).map { path in
                 let notice = notices[path]!.summary
-                return decoded(notice) ?? previous.fields(of: notice)
+                return decoded(notice) ?? previous.fields(of: notice).flatMap { try? JSONEncoder().encode($0) }
             }
         }
         let written = parallelMap(Self.parts) { part -> Bool in
@@ -148,7 +148,8 @@ public struct BuildCache: Sendable {
                                    checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file)
             }
             guard !details[part].contains(where: { $0 == nil }), let summaries = try? JSONEncoder().encode(stored),
-                  let detailData = try? JSONEncoder().encode(details[part].map { $0! }) else { return false }
+                  case let detailData = Data("[".utf8) + Data(details[part].map { $0! }.joined(separator: Data(",".utf8))) + Data("]".utf8)
+            else { return false }
             return (try? detailData.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
                 && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
         }

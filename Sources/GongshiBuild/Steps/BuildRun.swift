@@ -9,7 +9,7 @@ import GongshiRender
 struct CheckedSite: Sendable {
     var config: SiteConfig?
     var notices: [NoticeSummary] = []
-    var decoded: [String: NoticeFields] = [:]
+    var decoded: [String: PackedFields] = [:]
     var entries: [BuildCache.NoticeEntry] = []
     var attachments: [String] = []
     var loadStarted: Int64 = 0
@@ -85,7 +85,7 @@ final class BuildRun: @unchecked Sendable {
         var checked = CheckedSite(config: loaded.config, attachments: loaded.attachments, loadStarted: loaded.started,
                                   diagnostics: loaded.diagnostics)
         checked.notices = loaded.notices.map(\.summary)
-        for case .decoded(let summary, let fields, _) in loaded.notices { checked.decoded[summary.sourcePath] = fields }
+        for case .decoded(let summary, let packed, _) in loaded.notices { checked.decoded[summary.sourcePath] = packed }
         if let config = loaded.config {
             let found = CheckStep(layout: layout, config: config, cache: cache).run(loaded)
             checked.diagnostics += found.diagnostics
@@ -153,7 +153,7 @@ final class BuildRun: @unchecked Sendable {
         for entry in checked.entries { next.notices[entry.summary.sourcePath] = entry }
         next.pages = pages
         let decoded = checked.decoded
-        next.writeIndex(for: output, previous: previous, decoded: { decoded[$0.sourcePath] })
+        next.writeIndex(for: output, previous: previous, decoded: { decoded[$0.sourcePath]?.json })
         clock.lap("write build cache")
     }
 }
@@ -163,11 +163,11 @@ final class BuildRun: @unchecked Sendable {
 struct BuildNoticeSource: NoticeSource {
     let root: URL
     let defaultColumn: String
-    let decoded: [String: NoticeFields]
+    let decoded: [String: PackedFields]
     let cache: BuildCache
 
     func notice(for summary: NoticeSummary) throws -> Notice {
-        guard let fields = decoded[summary.sourcePath] ?? cache.fields(of: summary) else {
+        guard let fields = decoded[summary.sourcePath]?.unpacked() ?? cache.fields(of: summary) else {
             return try NoticeFiles(root: root, defaultColumn: defaultColumn).notice(for: summary)
         }
         let texts = try NoticeLoader.texts(of: summary, root: root)

@@ -56,7 +56,8 @@ struct CheckStep {
     /// The notice whole, with its field positions and texts, as the validate stage wants it.
     private func decoded(_ notice: KnownNotice) throws -> DecodedNotice {
         switch notice {
-        case .decoded(let summary, let fields, let positions):
+        case .decoded(let summary, let packed, let positions):
+            guard let fields = packed.unpacked() else { throw BuildFailure([]) }
             let texts = try NoticeLoader.texts(of: summary, root: layout.root)
             let whole = Notice(sourcePath: summary.sourcePath, sourceDigest: summary.sourceDigest, fields: fields,
                                defaultColumn: config.defaultColumn, body: texts.body, bodyStartLine: texts.bodyFirstLine)

@@ -7,7 +7,7 @@ import GongshiCore
 /// A notice as the build knows it after loading: decoded now (with its front matter and field positions), or taken
 /// from the last build's cache unread (its front matter stays there until a page needs it).
 enum KnownNotice: Sendable {
-    case decoded(NoticeSummary, NoticeFields, SourcePositions)
+    case decoded(NoticeSummary, PackedFields, SourcePositions)
     case cached(BuildCache.NoticeEntry)
 
     var summary: NoticeSummary {
@@ -71,7 +71,8 @@ struct LoadStep {
             return (.cached(cached), cached.loadDiagnostics, stamp)
         }
         let (decoded, found) = NoticeLoader.decode(data: data, path: file.displayPath, defaultColumn: defaultColumn)
-        // The texts are let go here (10,000 notices hold 120 MB of them); the checks read them again.
-        return (decoded.map { .decoded($0.notice.summary, $0.notice.fields, $0.positions) }, found, stamp)
+        // The texts are let go here (10,000 notices hold 120 MB of them); the checks read them again. The front matter
+        // is packed at once, on this thread, so the decoded values of all notices are never in memory together.
+        return (decoded.map { .decoded($0.notice.summary, PackedFields($0.notice.fields), $0.positions) }, found, stamp)
     }
 }

@@ -40,7 +40,7 @@ struct RenderStep {
         for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() + renderer.inspectionPages(source: source) {
             try keepOrRender(page)
         }
-        for file in try search.files() { try output.write(file.path, file.data) }
+        try search.write { try output.write($0, $1) }
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         clock.lap("  site pages, search index, feed")
         return records.all

@@ -17,9 +17,42 @@ public struct SearchIndexBuilder: Sendable {
     public static let targetShardSize = 48 * 1024
 
     /// Han characters and pairs packed in integers (cheap to hash and small in memory), words as strings.
-    private var hanPostings: [UInt64: [Int32]] = [:]
-    private var wordPostings: [String: [Int32]] = [:]
+    private var hanPostings: [UInt64: PostingList] = [:]
+    private var wordPostings: [String: PostingList] = [:]
     private var docs: [[String]] = []
+
+    /// One token's notice numbers, ascending, as differences from the previous number in LEB128 bytes: most
+    /// differences of a common token take one byte instead of an `Int32`'s four (at 100,000 notices the postings are
+    /// most of the index's memory).
+    struct PostingList: Sendable {
+        private(set) var bytes: [UInt8] = []
+        private var last: Int32 = 0
+
+        mutating func append(_ id: Int32) {
+            var delta = UInt32(id - last)
+            last = id
+            while delta >= 0x80 {
+                bytes.append(UInt8(delta & 0x7F) | 0x80)
+                delta >>= 7
+            }
+            bytes.append(UInt8(delta))
+        }
+
+        var ids: [Int32] {
+            var ids: [Int32] = [], value: Int32 = 0, delta: UInt32 = 0, shift: UInt32 = 0
+            for byte in bytes {
+                delta |= UInt32(byte & 0x7F) << shift
+                if byte & 0x80 == 0 {
+                    value += Int32(delta)
+                    ids.append(value)
+                    delta = 0; shift = 0
+                } else {
+                    shift += 7
+                }
+            }
+            return ids
+        }
+    }
 
     public init() {}
 
@@ -32,8 +65,8 @@ public struct SearchIndexBuilder: Sendable {
     public mutating func add(title: String, url: String, date: String, org: String, tokens: TokenSet) {
         let id = Int32(docs.count)
         docs.append([title, url, date, org])
-        for token in tokens.han { hanPostings[token, default: []].append(id) }
-        for token in tokens.words { wordPostings[token, default: []].append(id) }
+        for token in tokens.han { hanPostings[token, default: PostingList()].append(id) }
+        for token in tokens.words { wordPostings[token, default: PostingList()].append(id) }
     }
 
     /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings; each list
@@ -139,36 +172,46 @@ public struct SearchIndexBuilder: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// The index files, paths relative to the output root. Postings are encoded and shards written on every core.
+    /// The index files, paths relative to the output root, collected (see `write(_:)`).
     public func files() throws -> [(path: String, data: Data)] {
-        let han = Array(hanPostings), words = Array(wordPostings)
-        let encoded: [(token: String, list: String)] = parallelMap(han.count + words.count) { i in
-            i < han.count ? (TokenSet.string(han[i].key), Self.encode(han[i].value))
-                : (words[i - han.count].key, Self.encode(words[i - han.count].value))
-        }
-        let totalSize = encoded.reduce(0) { $0 + $1.token.utf8.count + $1.list.utf8.count + 6 }
+        var files: [(path: String, data: Data)] = []
+        try write { files.append(($0, $1)) }
+        return files
+    }
+
+    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order. Shards are encoded on
+    /// every core a few at a time and handed on at once, so the encoded index is never all in memory.
+    public func write(_ sink: (String, Data) throws -> Void) throws {
+        let han = Array(hanPostings.keys), words = Array(wordPostings.keys)
+        let tokenCount = han.count + words.count
+        @Sendable func token(_ i: Int) -> String { i < han.count ? TokenSet.string(han[i]) : words[i - han.count] }
+        @Sendable func postings(_ i: Int) -> PostingList { i < han.count ? hanPostings[han[i]]! : wordPostings[words[i - han.count]]! }
+        let names = parallelMap(tokenCount) { token($0) }
+        let totalSize = parallelMap(tokenCount) { names[$0].utf8.count + Self.encode(postings($0).ids).utf8.count + 6 }.reduce(0, +)
         var shardCount = 1
         while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
-        var shards = [[String: String]](repeating: [:], count: shardCount)
-        for (token, list) in encoded {
-            shards[Int(Self.shardHash(token) % UInt32(shardCount))][token] = list
-        }
+        var grouped = [[Int]](repeating: [], count: shardCount)
+        for i in 0..<tokenCount { grouped[Int(Self.shardHash(names[i]) % UInt32(shardCount))].append(i) }
+        let members = grouped
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var files: [(String, Data)] = []
         let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": Self.docsPerChunk, "count": docs.count]
-        files.append(("search/meta.json", try encoder.encode(meta)))
-        let filled = shards
-        let shardFiles = parallelMap(shardCount) { n in Result { try encoder.encode(filled[n]) } }
-        for (n, data) in shardFiles.enumerated() {
-            files.append(("search/index/\(n).json", try data.get()))
+        try sink("search/meta.json", try encoder.encode(meta))
+        let batch = 64
+        for first in stride(from: 0, to: shardCount, by: batch) {
+            let made = parallelMap(min(batch, shardCount - first)) { offset in
+                Result {
+                    let shard = Dictionary(uniqueKeysWithValues: members[first + offset].map { (names[$0], Self.encode(postings($0).ids)) })
+                    return try encoder.encode(shard)
+                }
+            }
+            for (offset, data) in made.enumerated() { try sink("search/index/\(first + offset).json", try data.get()) }
         }
         var chunk = 0
         while chunk * Self.docsPerChunk < max(docs.count, 1) {
             let slice = Array(docs[min(docs.count, chunk * Self.docsPerChunk)..<min(docs.count, (chunk + 1) * Self.docsPerChunk)])
-            files.append(("search/docs/\(chunk).json", try encoder.encode(slice)))
+            try sink("search/docs/\(chunk).json", try encoder.encode(slice))
             chunk += 1
         }
-        return files
     }
 }
