@@ -32,6 +32,12 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
         ),
+        // libxml2's HTML parser: `gongshi import` of pages saved from an office's old website.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
+        ),
         .target(name: "CAtomicSwap"),
         // Values every stage shares: notices, site settings, diagnostics, site layout, digests, parallel map.
         .target(name: "GongshiCore", dependencies: ["CAtomicSwap"]),
@@ -52,9 +58,9 @@ let package = Package(
         .target(name: "GongshiBuild", dependencies: [
             "GongshiCore", "GongshiContent", "GongshiRender", "GongshiOutput", "CAtomicSwap",
         ]),
-        // gongshi init / new / import.
+        // gongshi init / new / import (import reads .html with libxml2 and runs Debian's converters as processes).
         .target(name: "GongshiAuthoring", dependencies: [
-            "GongshiCore", "GongshiContent", "GongshiRender",
+            "GongshiCore", "GongshiContent", "GongshiRender", "CLibXML2",
             .product(name: "Yams", package: "Yams"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .target(name: "GongshiServe", dependencies: [

@@ -84,35 +84,57 @@ struct New: ParsableCommand {
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "导入已有的通知（Word .docx，或 UTF-8、GB18030/GBK 编码的纯文本）：每个文件生成一篇带 front matter 的通知。",
-        discussion: "逐个列出写入的文件、找到的字段和需要人工填写的字段。不覆盖已有文件，除非加 --force。")
+        abstract: "导入已有的通知：Word（.docx、.doc）、WPS（.wps，需 LibreOffice）、网页（.html）、PDF、扫描件（需 tesseract）和纯文本，或整个文件夹。",
+        discussion: """
+        每个文件生成一篇带 front matter 的通知，列出找到的字段和需要人工填写的字段；文件夹里的文件逐个导入，\
+        最后给出一张表。与已有通知标题和日期相同的不会重复导入；不覆盖已有文件，除非加 --force。
+        """)
 
-    @Argument(help: ArgumentHelp("要导入的文件", valueName: "FILE"))
-    var files: [String]
+    enum ReportFormat: String, ExpressibleByArgument { case table, json }
+
+    @Argument(help: ArgumentHelp("要导入的文件或文件夹", valueName: "FILE|DIR"))
+    var paths: [String]
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
 
-    @Flag(name: .long, help: "覆盖已存在的同名通知文件")
+    @Flag(name: .long, help: "覆盖已存在的同名通知文件，也导入与已有通知相同的")
     var force = false
+
+    @Flag(name: .long, help: "只读取和识别，列出结果，不写入任何文件")
+    var dryRun = false
+
+    @Option(name: .long, help: "报告的格式：table（表格，默认）或 json（供脚本读取）")
+    var format: ReportFormat = .table
 
     func run() throws {
         let console = outputOptions.console
-        var failed = 0
-        for file in files {
-            let url = URL(fileURLWithPath: file)
-            do {
-                let written = try NoticeImport.importFile(url, into: siteOption.layout, force: force)
-                console.info("\(file) → \(siteOption.layout.displayPath(written.path))（编码：\(written.encoding.rawValue)）")
-                console.info("  找到：\(written.result.found.joined(separator: "、"))")
-                if !written.result.missing.isEmpty { console.info("  未找到，请人工填写：\(written.result.missing.joined(separator: "、"))") }
-                if !written.result.anonymizedDates.isEmpty { console.info("  原文中有隐去的日期，已保留：\(written.result.anonymizedDates.joined(separator: "、"))") }
-            } catch let error as ScaffoldError {
-                console.error("\(file)：\(error.description)")
-                failed += 1
-            }
+        let layout = siteOption.layout
+        let report = NoticeImport.run(paths.map { URL(fileURLWithPath: $0) }, into: layout, force: force, dryRun: dryRun) { done, total, file in
+            guard total > 1, !console.quiet else { return }
+            FileHandle.standardError.write(Data("正在导入 \(done)/\(total)：\(file.lastPathComponent)\n".utf8))
         }
-        if failed > 0 { throw ExitCode(1) }
+        if format == .json {
+            print(report.json())
+        } else {
+            for row in report.rows { show(row, console: console, layout: layout) }
+            if report.rows.count > 1 || dryRun { console.info("\n" + report.table()) }
+        }
+        if report.failedCount > 0 { throw ExitCode(1) }
+    }
+
+    private func show(_ row: ImportReport.Row, console: Console, layout: SiteLayout) {
+        switch row.outcome {
+        case .imported, .wouldImport:
+            console.info("\(row.file) → \(row.target ?? "")（\(row.format ?? "")，编码：\(row.source ?? "")）\(row.outcome == .wouldImport ? "（试运行，未写入）" : "")")
+            console.info("  找到：\(row.found.joined(separator: "、"))")
+            if !row.missing.isEmpty { console.info("  未找到，请人工填写：\(row.missing.joined(separator: "、"))") }
+            if row.ocr { console.info("  文字由扫描件识别得到，发布前请对照原件逐字校对") }
+        case .duplicate, .skipped:
+            console.info("\(row.file)：\(row.reason ?? "")")
+        case .failed:
+            console.error("\(row.file)：\(row.reason ?? "")")
+        }
     }
 }
 

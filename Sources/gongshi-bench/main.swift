@@ -2,8 +2,10 @@
 //
 //   gongshi-bench generate DIR COUNT [SEED]   writes a synthetic site (site.yaml + COUNT notices) into DIR
 //   gongshi-bench hugo DIR HUGODIR            writes the same notices as a Hugo site with minimal templates
-//   gongshi-bench floor DIR OUT               renders every body with libcmark alone (on every core) and writes one file per
-//                                             notice of the size Gongshi writes: the machine's floor for this work
+//   gongshi-bench floor DIR OUT REFERENCE     writes every file Gongshi wrote into REFERENCE, same paths and sizes, each
+//                                             notice page from its body split and rendered by libcmark (on every core):
+//                                             the machine's floor for this work
+//   gongshi-bench build DIR OUT               one clean build, without the CLI's async entry point (for callgrind)
 import GongshiCore
 import GongshiMarkdown
 import GongshiContent
@@ -91,7 +93,11 @@ func write(_ path: URL, _ text: String) throws {
 
 let args = CommandLine.arguments
 guard args.count >= 3 else {
-    FileHandle.standardError.write(Data("用法：gongshi-bench generate DIR COUNT [SEED] | hugo DIR HUGODIR | floor DIR OUT\n".utf8))
+    usage()
+}
+
+func usage() -> Never {
+    FileHandle.standardError.write(Data("用法：gongshi-bench generate DIR COUNT [SEED] | hugo DIR HUGODIR | floor DIR OUT REFERENCE | build DIR OUT\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: args[2])
@@ -135,22 +141,44 @@ case "hugo":
         try write(hugo.appendingPathComponent("content/notices/\(name)"), text)
     }
 case "floor":
-    let out = URL(fileURLWithPath: args[3])
+    // The same files Gongshi wrote into REFERENCE (its output for this site), at the same paths and sizes, on every
+    // core: each notice page is its file read, split at the front matter as Gongshi splits it and its body rendered
+    // by libcmark (padded to the page's size); every other file is that many bytes. Templates, YAML and the model
+    // are what this leaves out: the floor for this work on this machine.
+    guard args.count > 4 else { usage() }
+    let out = URL(fileURLWithPath: args[3]), reference = URL(fileURLWithPath: args[4])
     let notices = dir.appendingPathComponent("content/notices")
-    let names = try FileManager.default.contentsOfDirectory(atPath: notices.path).filter { $0.hasSuffix(".md") }.sorted()
+    let walker = FileManager.default.enumerator(at: reference, includingPropertiesForKeys: [.fileSizeKey, .isRegularFileKey])!
+    var files: [(path: String, size: Int)] = []
+    for case let url as URL in walker {
+        let values = try url.resourceValues(forKeys: [.fileSizeKey, .isRegularFileKey])
+        if values.isRegularFile == true { files.append((String(url.path.dropFirst(reference.path.count + 1)), values.fileSize ?? 0)) }
+    }
+    let sorted = files.sorted { $0.path < $1.path }
     let renderer = MarkdownRenderer()
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    let chrome = String(repeating: "<div class=\"page-chrome\">巡察整改</div>\n", count: 150)   // the size of a page's layout and blocks
-    // On every core, as Gongshi renders; the body is what follows the second `---` line.
-    DispatchQueue.concurrentPerform(iterations: names.count) { i in
-        let name = names[i]
-        guard let text = try? String(contentsOf: notices.appendingPathComponent(name), encoding: .utf8),
-              let fence = text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex) else { return }
-        let html = renderer.html(String(text[fence.upperBound...]))
-        let folder = out.appendingPathComponent(String(name.dropLast(3)))
-        try? FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try? Data((chrome + html).utf8).write(to: folder.appendingPathComponent("index.html"))
+    DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
+        let (path, size) = sorted[i]
+        var bytes = Data()
+        let parts = path.split(separator: "/")
+        if parts.count == 3, parts[0] == "notices", parts[2] == "index.html",
+           let data = try? Data(contentsOf: notices.appendingPathComponent("\(parts[1]).md")),
+           case .success(let split) = FrontMatterSplit.split(data, file: path) {
+            bytes = Data(renderer.html(split.body).utf8)
+        }
+        bytes.count < size ? bytes.append(Data(repeating: 0x20, count: size - bytes.count)) : bytes.removeLast(bytes.count - size)
+        let file = out.appendingPathComponent(path)
+        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try? bytes.write(to: file)
     }
+case "build":
+    // One clean build of DIR into OUT, on the main thread's own stack (no async entry point): the form callgrind
+    // can follow (`valgrind --tool=callgrind gongshi-bench build DIR OUT`; it crashes on the CLI's dispatch main loop).
+    guard args.count > 3 else { usage() }
+    var options = BuildOptions(site: dir, output: URL(fileURLWithPath: args[3]), now: Moment("2026-11-23 09:00"))
+    options.reuseUnchangedOutput = false
+    let report = try SiteBuilder.build(options)
+    print("\(report.noticeCount) 篇通知，写出 \(report.filesWritten) 个文件")
 default:
-    exit(64)
+    usage()
 }

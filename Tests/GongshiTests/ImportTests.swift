@@ -67,7 +67,7 @@ struct ImportTests {
         let gb = try #require(ImportedText.convertToGB18030(webPageNotice))
         try gb.write(to: source)
         let written = try NoticeImport.importFile(source, into: site.layout, force: false)
-        #expect(written.encoding == .gb18030)
+        #expect(written.document.source == "GB18030/GBK")
         #expect(throws: ScaffoldError.self) { try NoticeImport.importFile(source, into: site.layout, force: false) }
 
         let report = try site.build()
@@ -189,7 +189,7 @@ struct DocxImportTests {
         try makeDocx(at: docx)
         let written = try NoticeImport.importFile(docx, into: site.layout, force: false)
         let r = written.result
-        #expect(written.encoding == .docx)
+        #expect(written.document.format == .docx)
         #expect(r.title == "中共示例市交通运输局党组关于巡察整改情况的通报")
         #expect(r.org == "中共示例市交通运输局党组")
         #expect(r.date == CalendarDate("2024-10-08"))                       // from the signature

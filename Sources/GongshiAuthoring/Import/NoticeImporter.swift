@@ -36,6 +36,7 @@ public struct NoticeImporter: Sendable {
     static func regex(_ pattern: String) -> NSRegularExpression { try! NSRegularExpression(pattern: pattern) }
     static let chineseDate = regex("(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日")
     static let isoDate = regex("(\\d{4})-(\\d{1,2})-(\\d{1,2})")
+    static let numeralDate = regex("([〇○零一二三四五六七八九]{4})\\s*年\\s*([一二三四五六七八九十]{1,3})\\s*月\\s*([一二三四五六七八九十]{1,3})\\s*日")
     static let monthDay = regex("(?<![\\d年])(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日")
     static let anonymized = regex("\\d{4}\\s*年\\s*[XxＸ]+\\s*月|[XxＸ]+\\s*月\\s*[\\dXxＸ]*\\s*日")
     static let group = regex("([\\p{Han}]{0,12}?巡察[\\p{Han}]{0,4}?组)")
@@ -71,14 +72,14 @@ public struct NoticeImporter: Sendable {
     /// The dates of `text` in order; a date without a year takes the year of the date before it (or `year`).
     static func dates(in text: String, year: Int?) -> [(CalendarDate, Range<String.Index>)] {
         var found: [(CalendarDate, Range<String.Index>)] = []
-        for m in chineseDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+        for m in chineseDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) + numeralDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { number(String(text[$0])) } }
             if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
                 found.append((d, r))
             }
         }
         for m in isoDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { number(String(text[$0])) } }
             if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
                 found.append((d, r))
             }
@@ -86,7 +87,7 @@ public struct NoticeImporter: Sendable {
         for m in monthDay.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
             guard let r = Range(m.range, in: text), !found.contains(where: { $0.1.overlaps(r) }) else { continue }
             let previousYear = found.filter { $0.1.upperBound <= r.lowerBound }.max { $0.1.lowerBound < $1.1.lowerBound }?.0.year ?? year
-            let parts = (1...2).compactMap { Range(m.range(at: $0), in: text).flatMap { Int(text[$0]) } }
+            let parts = (1...2).compactMap { Range(m.range(at: $0), in: text).flatMap { number(String(text[$0])) } }
             if let y = previousYear, parts.count == 2, let d = CalendarDate(year: y, month: parts[0], day: parts[1]) {
                 found.append((d, r))
             }
@@ -96,28 +97,22 @@ public struct NoticeImporter: Sendable {
 
     // MARK: Import
 
-    /// `formatted` gives Markdown for lines that carry formatting (bold, list items, tables from a .docx),
-    /// keyed by the line's plain text; other lines are escaped and laid out by their numbering.
-    public func parse(_ source: String, formatted: [String: String] = [:], tables: [[[String]]] = []) -> Result {
-        var lines = source.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            .split(separator: "\n", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: CharacterSet.whitespaces.union(CharacterSet(charactersIn: "\u{3000}\u{00A0}"))) }
-        // Publication date from the page furniture before it is dropped.
-        var publishDate: CalendarDate?
-        for line in lines where line.hasPrefix("发布日期") || line.hasPrefix("发布时间") {
-            publishDate = Self.dates(in: line, year: nil).first?.0
-        }
-        lines = lines.filter { line in !Self.debris.contains { $0.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)) != nil } }
-        lines = lines.filter { !$0.isEmpty }
+    /// A read document: its text, with what the format gave besides (formatting, tables, the page's own metadata).
+    public func parse(_ document: ImportedDocument) -> Result {
+        parse(document.text, formatted: document.formatted, tables: document.tables, hints: document.hints)
+    }
 
-        // Title: the first line, once (pages often repeat it), with stray spaces between Chinese characters removed;
-        // a first line that reads like a sentence of the body is no title.
-        var title: String?
-        if let first = lines.first, !Self.looksLikeBodySentence(first) {
-            title = Self.removeSpacesBetweenHan(first)
-            lines.removeFirst()
-            while let next = lines.first, Self.removeSpacesBetweenHan(next) == title { lines.removeFirst() }
-        }
+    /// `formatted` gives Markdown for lines that carry formatting (bold, list items, tables from a .docx),
+    /// keyed by the line's plain text; other lines are escaped and laid out by their numbering. `hints` (from a web
+    /// page's metadata) are preferred to what the text suggests.
+    public func parse(_ source: String, formatted: [String: String] = [:], tables: [[[String]]] = [], hints: ImportHints = ImportHints()) -> Result {
+        var lines = Self.lines(of: source)
+        // Keyed by their lines as `lines(of:)` cleans them.
+        let formatted = Dictionary(formatted.map { (Self.lines(of: $0.key).joined(), $0.value) }, uniquingKeysWith: { first, _ in first })
+        // The publication date from the page's widgets before they are dropped; the page's metadata wins.
+        let publishDate = hints.publishDate ?? Self.statedPublicationDate(in: lines)
+        lines = lines.filter { !Self.isWidgetLine($0) }
+        let title = Self.takeTitle(from: &lines, hint: hints.title)
 
         // Signature: an organization line followed by a date line at the end (found before broken lines are joined).
         var signature: Signature?
@@ -129,7 +124,7 @@ public struct NoticeImporter: Sendable {
         lines = Self.joinBrokenLines(signature == nil ? lines : Array(lines.dropLast(2)), keep: Set(formatted.keys)) + signatureLines
         let text = lines.joined(separator: "\n")
 
-        let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org
+        let org = title.flatMap(NoticeScaffold.org(fromTitle:)) ?? signature?.org ?? hints.publisher
         let date = publishDate ?? signature?.date
 
         if Self.isAnnouncement(title: title, text: text) {
@@ -165,36 +160,9 @@ public struct NoticeImporter: Sendable {
         }
     }
 
-    static let problemItem = regex("^(?:\\d+[.．、]|[（(]\\d+[）)])?\\s*针对(.{2,60}?)问题")
-    static let statusWords = ["已经整改到位", "已整改到位", "整改到位", "已完成整改", "取得阶段性成效", "阶段性成效", "需长期整改", "长期坚持", "持续推进"]
-
-    /// Problem items (“1.针对…问题”) with a status on the line under them or in the item itself; the category is
-    /// the heading (（一）… or 第一方面…) they stand under.
-    static func problems(fromLines lines: [String]) -> [Problem] {
-        var found: [Problem] = []
-        var category: String?
-        for (i, line) in lines.enumerated() {
-            if isHeading(line) {
-                category = line.replacingOccurrences(of: "^([（(][一二三四五六七八九十]+[）)]|[一二三四五六七八九十]+、)", with: "", options: .regularExpression)
-                continue
-            }
-            guard let title = firstMatch(problemItem, in: line) else { continue }
-            let next = i + 1 < lines.count ? lines[i + 1] : ""
-            let statusLine = next.count <= 30 && statusWords.contains(where: { next.contains($0) }) ? next
-                : statusWords.first(where: { line.contains($0) }).map { _ in line }
-            guard let statusLine else { continue }
-            found.append(Problem(title: title.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"")), category: category, status: status(from: statusLine)))
-        }
-        return found
-    }
-
-    /// 已经整改到位 → done; 取得阶段性成效 / 需长期整改 / 长期坚持 → partial or ongoing.
+    /// A table cell's or line's status: the phrase it states, else 进行中.
     static func status(from text: String) -> ProblemStatus {
-        if let exact = ProblemStatus(text: text) { return exact }
-        if text.contains("阶段性") { return .partial }
-        if text.contains("长期") || text.contains("持续") || text.contains("正在") { return .ongoing }
-        if text.contains("到位") || text.contains("完成") || text.contains("已整改") { return .done }
-        return .ongoing
+        ProblemStatus(text: text) ?? statedStatus(in: text) ?? .ongoing
     }
 
     /// A long line with sentence punctuation is body text, not a title.
@@ -258,12 +226,8 @@ public struct NoticeImporter: Sendable {
         return out
     }
 
-    static func removeSpacesBetweenHan(_ text: String) -> String {
-        text.replacingOccurrences(of: "(?<=\\p{Han})\\s+(?=\\p{Han})", with: "", options: .regularExpression)
-    }
-
     /// The content file for a parsed notice: front matter in the documented schema, then the body.
-    public static func file(for result: Result) throws -> String {
+    public static func file(for result: Result, document: ImportedDocument? = nil) throws -> String {
         struct Front: Encodable {
             var title: String?
             var org: String?
@@ -285,6 +249,7 @@ public struct NoticeImporter: Sendable {
                                                   lettersUntil: result.lettersUntil,
                                                   problems: result.problems.isEmpty ? nil : result.problems, stats: result.stats, contact: result.contact, signature: result.signature))
         var header = ""
+        if document?.isOCR == true { header += "# 本文由扫描件文字识别（OCR）得到，可能有错字：发布前请对照原件逐字校对，然后删去这一行\n" }
         if !result.missing.isEmpty { header += "# 导入时没有找到，请人工填写：\(result.missing.joined(separator: "、"))\n" }
         if !result.anonymizedDates.isEmpty { header += "# 原文中有隐去的日期（已保留在正文中，未猜测）：\(result.anonymizedDates.joined(separator: "、"))\n" }
         return "---\n" + header + yaml + "---\n\n" + result.body
