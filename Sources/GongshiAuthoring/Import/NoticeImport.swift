@@ -29,7 +29,7 @@ public enum NoticeImport {
             throw ScaffoldError("文件里没有文字", hint: document.format == .scan ? "文字识别没有认出文字，请检查扫描件是否清晰" : "请确认文件内容")
         }
         let date = result.date ?? CalendarDate.today()
-        if let title = result.title, let file = existing.file(title: title, date: date), !force {
+        if let title = result.title, let file = existing.file(title: title, date: result.date), !force {
             throw Duplicate(file: file)
         }
         let slug = NoticeScaffold.slug(for: result.title ?? url.lastPathComponent, date: date)
@@ -91,6 +91,7 @@ public enum NoticeImport {
                 let written = try importFile(file, into: layout, force: force, dryRun: dryRun, existing: &existing)
                 row.target = layout.displayPath(written.path)
                 row.source = written.document.source
+                row.format = written.document.format.rawValue
                 row.ocr = written.document.isOCR
                 row.found = written.result.found
                 row.missing = written.result.missing

@@ -33,20 +33,37 @@ extension NoticeImporter {
 
     }
 
-    /// The counts as the notice states them.
+    /// The counts as the notice states them, in their usual sentence shapes (`反馈问题28个`, `28个具体问题`,
+    /// `已完成整改18个`, `18项已整改到位`, `其余10个取得阶段性成效`, `二十八个问题`).
     static func stats(in text: String) -> ProgressStats? {
-        if let total = Self.firstMatch(Self.total, in: text).flatMap(Int.init) {
-            var s = ProgressStats(total: total)
-            if let done = Self.firstMatch(Self.done, in: text).flatMap(Int.init) { s.done = done }
-            if let partial = Self.firstMatch(Self.partial, in: text).flatMap(Int.init) { s.partial = partial }
-            if s.done == nil, text.contains("\(total)个问题全部完成整改") || text.range(of: "\(total)\\s*个[^。]{0,10}问题全部完成整改", options: .regularExpression) != nil {
-                s.done = total
+        func count(_ patterns: [NSRegularExpression]) -> Int? {
+            for pattern in patterns {
+                for m in pattern.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let r = (1..<m.numberOfRanges).lazy.compactMap({ Range(m.range(at: $0), in: text) }).first, let n = number(String(text[r])) { return n }
+                }
             }
-            return s
+            return nil
         }
-        return nil
-
+        guard let total = count(totalCount) else { return nil }
+        var s = ProgressStats(total: total)
+        s.done = count(doneCount)
+        s.partial = count(partialCount)
+        s.ongoing = count(ongoingCount)
+        if s.done == nil, text.range(of: "\\d+\\s*个[^。]{0,10}问题(?:已经?)?全部(?:完成整改|整改到位|整改完成)", options: .regularExpression) != nil {
+            s.done = total
+        }
+        return s
     }
+
+    static let totalCount = [regex("\(countWord)\\s*[个项条](?:具体)?问题"), regex("问题(?:共)?\\s*\(countWord)\\s*[个项条]"),
+                             regex("(?:反馈|指出|交办)[^。；，]{0,6}?\(countWord)\\s*[个项条]")]
+    static let doneCount = [regex("(?:已完成整改|已整改到位|已整改完成|完成整改|整改到位|已完成|已办结|已销号)(?:的)?\\s*\(countWord)\\s*[个项条]"),
+                            regex("\(countWord)\\s*[个项条](?:问题)?已经?(?:完成整改|整改到位|整改完成|完成|办结|销号)")]
+    static let partialCount = [regex("其余\\s*\(countWord)\\s*[项个条][^。]*?(?:阶段性成效|基本完成|部分完成)"),
+                               regex("\(countWord)\\s*[个项条][^。；，]{0,8}?(?:取得阶段性成效|阶段性成效|基本完成|部分完成)"),
+                               regex("(?:取得阶段性成效|基本完成|部分完成)(?:的)?\\s*\(countWord)\\s*[个项条]")]
+    static let ongoingCount = [regex("\(countWord)\\s*[个项条][^。；，]{0,8}?(?:正在整改|持续整改|持续推进|需长期坚持|长期坚持|未完成)"),
+                               regex("(?:正在整改|持续整改|持续推进|需长期坚持|长期坚持)(?:的)?\\s*\(countWord)\\s*[个项条]")]
 
     /// Feedback channels from the paragraph inviting supervision (or the whole text).
     static func contact(in lines: [String], text: String) -> Contact {

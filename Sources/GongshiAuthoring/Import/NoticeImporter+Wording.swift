@@ -15,9 +15,11 @@ extension NoticeImporter {
             .filter { !$0.isEmpty }
     }
 
+    /// Spaces between Chinese characters (and their punctuation), or between one and a digit (`2024 年`, PDF
+    /// exports put them there), are stray.
     static func removeSpacesBetweenHan(_ text: String) -> String {
-        text.replacingOccurrences(of: "(?<=[\\p{Han}，。、；：“”（）《》！？])[ \\t\\u3000\\u00A0]+(?=[\\p{Han}，。、；：“”（）《》！？])", with: "",
-                                  options: .regularExpression)
+        text.replacingOccurrences(of: "(?<=[\\p{Han}，。、；：“”（）《》！？])[ \\t\\u3000\\u00A0]+(?=[\\p{Han}，。、；：“”（）《》！？0-9])|(?<=[0-9])[ \\t\\u3000\\u00A0]+(?=[\\p{Han}，。、；：“”（）《》！？])",
+                                  with: "", options: .regularExpression)
     }
 
     /// Labelled values web pages put around a notice (`来源：区纪委`, `浏览次数：1024`, `发布时间：2024-04-15 09:30`).
@@ -121,6 +123,12 @@ extension NoticeImporter {
                 lines.removeFirst(i + 2)
             }
         } else {
+            // A site's name or a breadcrumb above the title: the title is the first line saying 关于… and ending like
+            // one, when the lines above it do neither (an organization's name right above it belongs to it).
+            if let i = lines.prefix(6).firstIndex(where: { $0.contains("关于") && endsLikeTitle($0) && !looksLikeBodySentence($0) }), i > 0,
+               !lines[..<i].contains(where: { $0.contains("关于") || looksLikeBodySentence($0) }) {
+                lines.removeFirst(isOrganizationLine(lines[i - 1]) && lines[i].hasPrefix("关于") ? i - 1 : i)
+            }
             guard let first = lines.first, !looksLikeBodySentence(first) else { return nil }
             title = first
             lines.removeFirst()
@@ -155,9 +163,9 @@ extension NoticeImporter {
                 }
                 continue
             }
-            let clean = title.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"「」。；，：: "))
-            found.append(Problem(title: statusLabel.firstMatch(in: clean, range: NSRange(clean.startIndex..., in: clean)).flatMap { Range($0.range, in: clean) }
-                                    .map { String(clean[..<$0.lowerBound]) } ?? clean, category: category, status: status))
+            let beforeLabel = statusLabel.firstMatch(in: title, range: NSRange(title.startIndex..., in: title)).flatMap { Range($0.range, in: title) }
+                .map { String(title[..<$0.lowerBound]) } ?? title
+            found.append(Problem(title: beforeLabel.trimmingCharacters(in: CharacterSet(charactersIn: "“”\"「」。；，：: ")), category: category, status: status))
         }
         return found
     }

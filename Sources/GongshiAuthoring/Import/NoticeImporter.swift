@@ -47,9 +47,6 @@ public struct NoticeImporter: Sendable {
     static let postcode = regex("(?:邮编|邮政编码)[:：]?\\s*(\\d{6})")
     static let address = regex("(?:通信地址|通讯地址|邮寄地址|地址|邮政信箱)[:：]\\s*([^，。；;,\\n（(]+)")
     static let envelope = regex("(?:信封|邮件主题)上?(?:请)?注明[“\"「]([^”\"」]+)[”\"」]")
-    static let total = regex("(\\d+)\\s*个(?:具体)?问题")
-    static let done = regex("(?:已完成整改|已整改到位|完成整改)\\s*(\\d+)\\s*[项个]")
-    static let partial = regex("其余\\s*(\\d+)\\s*[项个][^。]*?(?:阶段性成效|长期)")
 
     /// Lines of web-page furniture, dropped.
     static let debris: [NSRegularExpression] = [

@@ -33,7 +33,7 @@ public struct ExistingNotices: Sendable {
         }
         for (file, fields) in zip(noticeFiles, loaded) {
             guard let fields else { continue }
-            existing.files[key(fields.title, fields.date)] = file.displayPath
+            existing.add(title: fields.title, date: fields.date, file: file.displayPath)
             if let number = fields.indexNumber { existing.indexNumbers.append(number) }
         }
         return existing
@@ -43,11 +43,20 @@ public struct ExistingNotices: Sendable {
         title.filter { !$0.isWhitespace } + "|" + date.description
     }
 
-    /// The file that already holds a notice with this title and date.
-    public func file(title: String, date: CalendarDate) -> String? { files[Self.key(title, date)] }
+    /// Titles alone, for a notice whose date is not known (a scan without its last page).
+    private var titles: [String: String] = [:]
+
+    /// The file that already holds a notice with this title and date (any date when `date` is nil).
+    public func file(title: String, date: CalendarDate?) -> String? {
+        guard let date else { return titles[title.filter { !$0.isWhitespace }] }
+        return files[Self.key(title, date)]
+    }
 
     /// Notes a notice written by this command, so a second copy of it later in the same run is a duplicate too.
-    public mutating func add(title: String, date: CalendarDate, file: String) { files[Self.key(title, date)] = file }
+    public mutating func add(title: String, date: CalendarDate, file: String) {
+        files[Self.key(title, date)] = file
+        titles[title.filter { !$0.isWhitespace }] = file
+    }
 
     /// The next free number of `date`'s year, taken (the next call gives the one after); nil without a pattern.
     public mutating func takeIndexNumber(for date: CalendarDate) -> String? {
