@@ -46,7 +46,7 @@ public enum DocumentReader {
     /// Extensions read, with the format each one is.
     public static let formats: [String: ImportedDocument.Format] = [
         "txt": .text, "text": .text, "md": .text, "docx": .docx, "doc": .doc, "wps": .office, "wpt": .office, "rtf": .office,
-        "odt": .office, "html": .html, "htm": .html, "shtml": .html, "mht": .html, "pdf": .pdf,
+        "odt": .office, "html": .html, "htm": .html, "shtml": .html, "pdf": .pdf,
         "png": .scan, "jpg": .scan, "jpeg": .scan, "tif": .scan, "tiff": .scan, "bmp": .scan,
     ]
 
