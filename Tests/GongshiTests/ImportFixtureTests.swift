@@ -117,6 +117,24 @@ struct ImportFormatTests {
         try check("scan.pdf", expected: "scan.expected.yaml", sentences: false)
     }
 
+    /// A page that declares no charset is read as UTF-8 when it is valid UTF-8, else as GB18030; a block that is mostly
+    /// links (a menu without any telling class name) is left out, the notice's own paragraphs are kept.
+    @Test func undeclaredEncodingAndUnnamedMenus() throws {
+        let page = "<html><body><div><a href=\"/\">首页</a> <a href=\"/a\">机构概况</a> <a href=\"/b\">政务公开</a> <a href=\"/c\">互动交流</a></div>"
+            + "<h1>示例区财政局党组关于巡察整改情况的通报</h1><p>党组召开专题会议研究部署整改工作。</p></body></html>"
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-html-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        for (name, data) in [("utf8.html", Data(page.utf8)), ("gbk.html", try #require(ImportedText.convertToGB18030(page)))] {
+            let file = folder.appendingPathComponent(name)
+            try data.write(to: file)
+            let document = try DocumentReader.read(file)
+            #expect(document.text.contains("党组召开专题会议研究部署整改工作。"), "\(name)")
+            #expect(!document.text.contains("机构概况"), "\(name)")
+            #expect(document.hints.title == "示例区财政局党组关于巡察整改情况的通报", "\(name)")
+        }
+    }
+
     @Test func missingToolSaysWhatToInstall() {
         let tool = ExternalTool(program: "gongshi-no-such-tool", package: "gongshi-no-such-package", purpose: "读取测试文件")
         #expect(!tool.isInstalled)

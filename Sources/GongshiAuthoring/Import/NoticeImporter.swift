@@ -5,7 +5,7 @@ import Yams
 
 /// Turns a notice as published (text copied from a web page, or a plain-text export) into a content file:
 /// front matter with what could be recognized, and the body as Markdown with its outline numbering as headings.
-/// Nothing of the body is dropped except web-page debris (navigation, counters, print/close links).
+/// Nothing of the body is dropped except web-page widgets and the site around the notice (see `isWidgetLine`).
 public struct NoticeImporter: Sendable {
     public struct Result: Sendable {
         public var title: String?
@@ -48,12 +48,6 @@ public struct NoticeImporter: Sendable {
     static let address = regex("(?:通信地址|通讯地址|邮寄地址|地址|邮政信箱)[:：]\\s*([^，。；;,\\n（(]+)")
     static let envelope = regex("(?:信封|邮件主题)上?(?:请)?注明[“\"「]([^”\"」]+)[”\"」]")
 
-    /// Lines of web-page furniture, dropped.
-    static let debris: [NSRegularExpression] = [
-        regex("^今天是"), regex("^您当前(所在)?的?位置"), regex("^(来源|浏览量|浏览次数|点击数|阅读次数)[:：]"),
-        regex("^(发布日期|发布时间)[:：]"), regex("打印本页|关闭窗口|【\\s*字体"), regex("^(上一篇|下一篇)[:：]"),
-    ]
-
     static func firstMatch(_ pattern: NSRegularExpression, in text: String, group: Int = 1) -> String? {
         guard let m = pattern.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
               let r = Range(m.range(at: group), in: text) else { return nil }
@@ -69,13 +63,7 @@ public struct NoticeImporter: Sendable {
     /// The dates of `text` in order; a date without a year takes the year of the date before it (or `year`).
     static func dates(in text: String, year: Int?) -> [(CalendarDate, Range<String.Index>)] {
         var found: [(CalendarDate, Range<String.Index>)] = []
-        for m in chineseDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) + numeralDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-            let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { number(String(text[$0])) } }
-            if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
-                found.append((d, r))
-            }
-        }
-        for m in isoDate.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+        for m in [chineseDate, numeralDate, isoDate].flatMap({ $0.matches(in: text, range: NSRange(text.startIndex..., in: text)) }) {
             let parts = (1...3).compactMap { Range(m.range(at: $0), in: text).flatMap { number(String(text[$0])) } }
             if parts.count == 3, let d = CalendarDate(year: parts[0], month: parts[1], day: parts[2]), let r = Range(m.range, in: text) {
                 found.append((d, r))

@@ -38,19 +38,28 @@ public struct SearchIndexBuilder: Sendable {
             bytes.append(UInt8(delta))
         }
 
-        var ids: [Int32] {
-            var ids: [Int32] = [], value: Int32 = 0, delta: UInt32 = 0, shift: UInt32 = 0
+        /// The differences as search.js reads them: base 36 (lowercase), separated by commas.
+        var encoded: String {
+            let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count * 2)
+            var buffer = [UInt8](repeating: 0, count: 8)
+            var delta: UInt32 = 0, shift: UInt32 = 0
             for byte in bytes {
                 delta |= UInt32(byte & 0x7F) << shift
-                if byte & 0x80 == 0 {
-                    value += Int32(delta)
-                    ids.append(value)
-                    delta = 0; shift = 0
-                } else {
-                    shift += 7
-                }
+                shift += 7
+                guard byte & 0x80 == 0 else { continue }
+                if !out.isEmpty { out.append(UInt8(ascii: ",")) }
+                var length = 0
+                repeat {
+                    buffer[length] = digits[Int(delta % 36)]
+                    delta /= 36
+                    length += 1
+                } while delta > 0
+                out.append(contentsOf: buffer[0..<length].reversed())
+                delta = 0; shift = 0
             }
-            return ids
+            return String(decoding: out, as: UTF8.self)
         }
     }
 
@@ -151,25 +160,11 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
-    /// `ids` as the differences between neighbours in base 36 (lowercase), separated by commas.
+    /// `ids` (ascending) as the differences between neighbours in base 36 (lowercase), separated by commas.
     static func encode(_ ids: [Int32]) -> String {
-        let digits = Array("0123456789abcdefghijklmnopqrstuvwxyz".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(ids.count * 3)
-        var previous: Int32 = 0
-        var buffer = [UInt8](repeating: 0, count: 8)
-        for (i, id) in ids.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            var delta = UInt32(id - previous), length = 0
-            repeat {
-                buffer[length] = digits[Int(delta % 36)]
-                delta /= 36
-                length += 1
-            } while delta > 0
-            out.append(contentsOf: buffer[0..<length].reversed())
-            previous = id
-        }
-        return String(decoding: out, as: UTF8.self)
+        var list = PostingList()
+        for id in ids { list.append(id) }
+        return list.encoded
     }
 
     /// The index files, paths relative to the output root, collected (see `write(_:)`).
@@ -187,7 +182,9 @@ public struct SearchIndexBuilder: Sendable {
         @Sendable func token(_ i: Int) -> String { i < han.count ? TokenSet.string(han[i]) : words[i - han.count] }
         @Sendable func postings(_ i: Int) -> PostingList { i < han.count ? hanPostings[han[i]]! : wordPostings[words[i - han.count]]! }
         let names = parallelMap(tokenCount) { token($0) }
-        let totalSize = parallelMap(tokenCount) { names[$0].utf8.count + Self.encode(postings($0).ids).utf8.count + 6 }.reduce(0, +)
+        // Each list is encoded twice (for the size that sets the shard count, then in its shard) so the encoded
+        // lists are never all in memory at once.
+        let totalSize = parallelMap(tokenCount) { names[$0].utf8.count + postings($0).encoded.utf8.count + 6 }.reduce(0, +)
         var shardCount = 1
         while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
         var grouped = [[Int]](repeating: [], count: shardCount)
@@ -201,7 +198,7 @@ public struct SearchIndexBuilder: Sendable {
         for first in stride(from: 0, to: shardCount, by: batch) {
             let made = parallelMap(min(batch, shardCount - first)) { offset in
                 Result {
-                    let shard = Dictionary(uniqueKeysWithValues: members[first + offset].map { (names[$0], Self.encode(postings($0).ids)) })
+                    let shard = Dictionary(uniqueKeysWithValues: members[first + offset].map { (names[$0], postings($0).encoded) })
                     return try encoder.encode(shard)
                 }
             }

@@ -12,7 +12,6 @@ public struct ImportedText: Sendable {
         case utf8 = "UTF-8"
         case utf8WithBOM = "UTF-8（带 BOM）"
         case gb18030 = "GB18030/GBK"
-        case docx = "Word 文档（.docx）"
     }
 
     public let text: String
