@@ -27,6 +27,8 @@ final class DigestEncoder: Encoder {
         case let number as Int: add(2, String(number))
         case let flag as Bool: add(3, flag ? "1" : "0")
         case let number as Double: add(4, String(number))
+        // Other integers encode themselves as a single value: taken here, or they would come back forever.
+        case let number as any BinaryInteger: add(5, String(describing: number))
         default: try value.encode(to: self)
         }
     }

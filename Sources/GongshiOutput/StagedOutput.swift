@@ -24,6 +24,13 @@ public final class StagedOutput: @unchecked Sendable {
     private let lock = NSLock()
     private var createdFolders = Set<String>()
     private var produced = Set<String>()
+    /// Paths whose new file differs from the published one (or that it does not have).
+    private var changed = Set<String>()
+    /// What the last build recorded about the tree: its output's paths (when it still is the output) and, when the
+    /// staging folder is that build's kept tree, where that tree differs (see `SpareLedger`).
+    private let previousOutputPaths: [String]?
+    private let ledger: SpareLedger?
+    private let folders: OutputFolders
     private var _filesWritten = 0, _filesUnchanged = 0, _pagesReused = 0
 
     /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap, and prepares the
@@ -33,12 +40,16 @@ public final class StagedOutput: @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         let folders = OutputFolders(output: self.output)
+        self.folders = folders
         staging = folders.staging
         backup = folders.backup
         spare = folders.spare
         if let refusal = StagedOutput.refusal(output: self.output, site: site) {
             throw BuildFailure([.error(refusal, file: self.output.path, hint: "请用 --output 指定一个专门存放生成结果的文件夹，例如 public")])
         }
+        let ledger = reuse ? SpareLedger.take(folders) : { unlink(SpareLedger.url(folders).path); return nil }()
+        previousOutputPaths = ledger?.outputPaths
+        var trusted = false
         do {
             try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
             // An earlier build killed between the two renames of a non-atomic swap left the output here.
@@ -49,12 +60,14 @@ public final class StagedOutput: @unchecked Sendable {
             if fileManager.fileExists(atPath: staging.path), !reuse { try FolderRemoval.remove(staging.path) }
             if fileManager.fileExists(atPath: spare.path) {
                 if reuse, !fileManager.fileExists(atPath: staging.path) {
+                    trusted = ledger?.describesSpare(folders) ?? false
                     try fileManager.moveItem(at: spare, to: staging)
                 } else {
                     try FolderRemoval.remove(spare.path)
                 }
             }
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            self.ledger = trusted ? ledger : nil
         } catch {
             throw BuildFailure([.error("无法创建临时输出文件夹 \(staging.path)：\(error.localizedDescription)", file: staging.path,
                                        hint: "请检查磁盘空间和文件夹权限")])
@@ -100,7 +113,7 @@ public final class StagedOutput: @unchecked Sendable {
         }
         lock.withLock {
             _filesWritten += 1
-            if unchanged { _filesUnchanged += 1 }
+            if unchanged { _filesUnchanged += 1 } else { changed.insert(path) }
             produced.insert(path)
         }
     }
@@ -115,8 +128,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// `modified` (nobody changed it since): the staged file becomes that file, untouched. False otherwise.
     public func keepPublished(_ path: String, size: Int64, modified: Int64) throws -> Bool {
         let published = output.path + "/" + path
-        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified,
-              try place(published, at: try stagedPath(path)) else { return false }
+        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified else { return false }
+        // The staged tree has this very file unless the ledger says it differs there.
+        let inPlace = ledger.map { !$0.differs.contains(path) } ?? false
+        guard try inPlace || place(published, at: try stagedPath(path)) else { return false }
         lock.withLock {
             _filesWritten += 1
             _filesUnchanged += 1
@@ -186,22 +201,47 @@ public final class StagedOutput: @unchecked Sendable {
     /// Puts the staged output in place of the old one (atomic where the file system supports renameat2) and keeps
     /// the old one for the next build to work in.
     public func commit() throws {
+        let produced = lock.withLock { self.produced }
         // Files of the older tree that this build did not make.
-        try FolderRemoval.removeAll(in: staging.path, except: lock.withLock { produced })
+        if let ledger {
+            try removeStale(ledger.outputPaths + ledger.spareOnly, keeping: produced)
+        } else {
+            try FolderRemoval.removeAll(in: staging.path, except: produced)
+        }
         try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fileManager.fileExists(atPath: spare.path) { try FolderRemoval.remove(spare.path) }
-        if fileManager.fileExists(atPath: output.path) {
+        let hadOutput = fileManager.fileExists(atPath: output.path)
+        if hadOutput {
             if gongshi_exchange_paths(staging.path, output.path) == 0 {
                 try fileManager.moveItem(at: staging, to: spare)
-                return
+            } else {
+                // No atomic exchange here: two renames; an interruption between them is repaired by the next build.
+                if fileManager.fileExists(atPath: backup.path) { try FolderRemoval.remove(backup.path) }
+                try fileManager.moveItem(at: output, to: backup)
+                try fileManager.moveItem(at: staging, to: output)
+                try fileManager.moveItem(at: backup, to: spare)
             }
-            // No atomic exchange here: two renames; an interruption between them is repaired by the next build.
-            if fileManager.fileExists(atPath: backup.path) { try FolderRemoval.remove(backup.path) }
-            try fileManager.moveItem(at: output, to: backup)
-            try fileManager.moveItem(at: staging, to: output)
-            try fileManager.moveItem(at: backup, to: spare)
         } else {
             try fileManager.moveItem(at: staging, to: output)
+        }
+        // The kept tree is now the output this build replaced: described when the last build's paths are known.
+        let describable = hadOutput && previousOutputPaths != nil
+        let spareOnly = describable ? previousOutputPaths!.filter { !produced.contains($0) } : []
+        SpareLedger(outputIdentity: OutputFolders.identity(output), spareInode: describable ? SpareLedger.inode(spare.path) : 0,
+                    outputPaths: produced.sorted(), differs: lock.withLock { changed }, spareOnly: spareOnly).write(folders)
+    }
+
+    /// Deletes the files at `candidates` (relative paths) that this build did not make, and the folders they leave empty.
+    private func removeStale(_ candidates: [String], keeping produced: Set<String>) throws {
+        for path in candidates where !produced.contains(path) {
+            var full = staging.path + "/" + path
+            if unlink(full) != 0, errno != ENOENT {
+                throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: full])
+            }
+            while let slash = full.lastIndex(of: "/"), case let folder = String(full[..<slash]), folder.count > staging.path.count,
+                  rmdir(folder) == 0 {
+                full = folder
+            }
         }
     }
 

@@ -12,8 +12,8 @@ import Glibc
 /// - `index.plist`: which program and output the cache belongs to; `pages.bin`: each output file's input key, size
 ///   and modification time (see `PageRecord.encode`);
 /// - `notices-<n>.json`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
-///   (by file, with the digest of its bytes); `details-<n>.json`: the rest of their front matter, in the same
-///   order, decoded only for the notices whose page is made again;
+///   (by file, with the digest of its bytes) and where its details are; `details-<n>.bin`: the rest of their front
+///   matter, each notice's decoded alone when its page is made again (see `DetailStore`);
 /// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
 ///
 /// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
@@ -39,6 +39,9 @@ public struct BuildCache: Sendable {
         var checkDiagnostics: [Diagnostic]
         var links: [String]
         var file: FileStamp?
+        /// Where the notice's front matter is in `details-<n>.bin`.
+        var detailOffset: Int
+        var detailLength: Int
     }
 
     struct Index: Codable {
@@ -90,7 +93,14 @@ public struct BuildCache: Sendable {
                 summary: stored.summary, loadDiagnostics: stored.loadDiagnostics, checkKey: stored.checkKey,
                 checkDiagnostics: stored.checkDiagnostics, links: stored.links, file: stored.file)
         }
-        cache.detailStore = DetailStore(folder: folder, parts: parts.map { $0!.map { ($0.summary.sourcePath, $0.summary.sourceDigest) } })
+        var places: [String: DetailStore.Place] = [:]
+        for (part, stored) in parts.enumerated() {
+            for entry in stored! {
+                places[entry.summary.sourcePath] = DetailStore.Place(part: part, digest: entry.summary.sourceDigest,
+                                                                     range: entry.detailOffset..<(entry.detailOffset + entry.detailLength))
+            }
+        }
+        cache.detailStore = DetailStore(folder: folder, places: places)
         guard let pageData = try? Data(contentsOf: folder.appendingPathComponent("pages.bin")),
               let pages = PageRecord.decode(pageData) else { return BuildCache() }
         cache.pages = pages
@@ -103,6 +113,11 @@ public struct BuildCache: Sendable {
     /// The front matter of a notice from this cache (nil when the cache does not have it for these file contents).
     public func fields(of notice: NoticeSummary) -> NoticeFields? {
         detailStore?.fields(for: notice.sourcePath, digest: notice.sourceDigest)
+    }
+
+    /// The same as stored: JSON.
+    func fieldsJSON(of notice: NoticeSummary) -> Data? {
+        detailStore?.json(for: notice.sourcePath, digest: notice.sourceDigest)
     }
 
     /// Removes the cache (before the output it describes is replaced).
@@ -126,7 +141,7 @@ public struct BuildCache: Sendable {
         let changed = parallelMap(Self.parts) { part -> [String]? in
             let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
             let unchanged = samePaths && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
-                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("details-\(part).json").path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(DetailStore.fileName(part: part)).path)
                 && members.allSatisfy { path in
                     let old = previous.notices[path]!, new = notices[path]!
                     return old.summary.sourceDigest == new.summary.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
@@ -137,20 +152,24 @@ public struct BuildCache: Sendable {
         let details = parallelMap(Self.parts) { part -> [Data?] in
             (changed[part] ?? []).map { path in
                 let notice = notices[path]!.summary
-                return decoded(notice) ?? previous.fields(of: notice).flatMap { try? JSONEncoder().encode($0) }
+                return decoded(notice) ?? previous.fieldsJSON(of: notice)
             }
         }
         let written = parallelMap(Self.parts) { part -> Bool in
             guard let members = changed[part] else { return true }
-            let stored = members.map { path -> StoredEntry in
+            guard !details[part].contains(where: { $0 == nil }) else { return false }
+            var offset = 0
+            let stored = zip(members, details[part]).map { path, detail -> StoredEntry in
                 let entry = notices[path]!
+                defer { offset += detail!.count }
                 return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
-                                   checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file)
+                                   checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
+                                   detailOffset: offset, detailLength: detail!.count)
             }
-            guard !details[part].contains(where: { $0 == nil }), let summaries = try? JSONEncoder().encode(stored),
-                  case let detailData = Data("[".utf8) + Data(details[part].map { $0! }.joined(separator: Data(",".utf8))) + Data("]".utf8)
-            else { return false }
-            return (try? detailData.write(to: folder.appendingPathComponent("details-\(part).json"))) != nil
+            guard let summaries = try? JSONEncoder().encode(stored) else { return false }
+            var detailData = Data(capacity: offset)
+            for detail in details[part] { detailData.append(detail!) }
+            return (try? detailData.write(to: folder.appendingPathComponent(DetailStore.fileName(part: part)))) != nil
                 && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
         }
         let encoder = PropertyListEncoder()

@@ -62,4 +62,23 @@ struct PageKeys: Sendable {
         }
         return digest.value
     }
+
+    /// The key of an inspection's page, worked out without reading its notices: its frame, the inspection, the round's
+    /// page, and each notice's summary (its file's digest among them) with the turning points the reference time has passed.
+    func key(of shell: InspectionPageShell) -> UInt64 {
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add("inspection-page")
+        digest.add(DigestEncoder.digest(shell.frame))
+        let record = shell.record
+        for field in [record.id, record.round ?? "\u{0}", record.group ?? "\u{0}", record.target, record.feedback?.description ?? "\u{0}",
+                      record.feedbackSource.map(String.init) ?? "\u{0}", shell.heading, shell.roundID ?? "\u{0}"] {
+            digest.add(field)
+        }
+        for member in shell.members {
+            digest.add(DigestEncoder.digest(member))
+            digest.add(String(member.passedTurningPoints(at: renderer.model.now)))
+        }
+        return digest.value
+    }
 }

@@ -37,8 +37,10 @@ struct RenderStep {
         clock.lap("  list pages")
         let (search, feed) = try noticePages()
         clock.lap("  notice pages")
-        for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() + renderer.inspectionPages(source: source) {
-            try keepOrRender(page)
+        for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() { try keepOrRender(page) }
+        for shell in renderer.inspectionPageShells() {
+            let key = keys.key(of: shell)
+            if try !kept(shell.path, key: key) { try write(shell.path, renderer.render(try renderer.inspectionPage(shell, source: source)), key: key) }
         }
         try search.write { try output.write($0, $1) }
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }

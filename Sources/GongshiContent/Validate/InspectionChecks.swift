@@ -60,14 +60,20 @@ extension Validator {
         var found: [Diagnostic] = []
         for key in buckets.keys.sorted() {
             let members = buckets[key]!.sorted { (notices[$0].date, notices[$0].slug) < (notices[$1].date, notices[$1].slug) }
-            for (position, i) in members.enumerated() {
+            // Whether an earlier notice matches depends only on its inspection, round and whether it has keys, so
+            // the earliest notice of each such class stands for the class (a scan of every earlier one was quadratic).
+            var firsts: [Int] = [], classes = Set<String>()
+            for i in members {
                 let me = notices[i], ref = me.inspection!
-                guard let earlier = members[..<position].first(where: { j in
+                let earlier = firsts.first { j in
                     let other = notices[j].inspection!
                     let linkable = !ref.keys.isEmpty || !other.keys.isEmpty
                     let sameRound = ref.round == nil || other.round == nil || ref.round == other.round
                     return linkable && sameRound && (index.ofNotice[i] == nil || index.ofNotice[i] != index.ofNotice[j])
-                }) else { continue }
+                }
+                let kind = "\(index.ofNotice[i].map(String.init) ?? "-")|\(ref.round ?? "\u{0}")|\(ref.keys.isEmpty)"
+                if classes.insert(kind).inserted { firsts.append(i) }
+                guard let earlier else { continue }
                 let other = notices[earlier]
                 found.append(.warning("这篇通知与 \(other.sourcePath)（\(other.title)）像是同一次巡察（\(ref.group!)巡察\(ref.target ?? me.org)），却没有关联起来",
                                       file: me.sourcePath, line: ref.line, column: 1,

@@ -5,14 +5,29 @@ import GongshiCore
 /// round (each inspected unit and how far it has come), and the open announcements on the home page.
 extension SiteRenderer {
     /// The page of every inspection with more than one notice. Reads the notices whole (for their problems).
+    /// Every inspection page, made with whole notices from `source`.
     public func inspectionPages(source: NoticeSource) throws -> [TemplatePage] {
-        try model.inspections.inspections.filter(\.hasPage).map { record in
+        try inspectionPageShells().map { try inspectionPage($0, source: source) }
+    }
+
+    /// What an inspection page is made from besides its notices' bodies: enough to tell whether it changed
+    /// (see `InspectionPageShell`) without reading any notice.
+    public func inspectionPageShells() -> [InspectionPageShell] {
+        model.inspections.inspections.filter(\.hasPage).map { record in
             let path = SiteURLs.file(SiteURLs.inspection(record.id))
             let heading = strings.text("inspectionHeading", ["target": record.target, "round": record.round ?? "", "group": record.group ?? ""])
-            var view = pageView(path: path, title: heading, nav: SiteURLs.overview)
-            view.inspectionPage = try inspectionPageView(record, heading: heading, source: source)
-            return TemplatePage(path: path, template: "inspection-page", view: view)
+            let roundID = record.round.flatMap { name in model.inspections.rounds.first { $0.name == name }?.id }
+            return InspectionPageShell(path: path, record: record, heading: heading, roundID: roundID,
+                                       frame: pageView(path: path, title: heading, nav: SiteURLs.overview),
+                                       members: record.notices.map { model.notices[$0] })
         }
+    }
+
+    /// The page of one inspection, its notices' problems read from `source`.
+    public func inspectionPage(_ shell: InspectionPageShell, source: NoticeSource) throws -> TemplatePage {
+        var view = shell.frame
+        view.inspectionPage = try inspectionPageView(shell.record, heading: shell.heading, source: source)
+        return TemplatePage(path: shell.path, template: "inspection-page", view: view)
     }
 
     func inspectionPageView(_ record: InspectionRecord, heading: String, source: NoticeSource) throws -> InspectionPageView {
@@ -30,6 +45,7 @@ extension SiteRenderer {
         let listing = try notices.filter { $0.kind != .announcement }.map { try source.notice(for: $0) }.filter { !$0.problems.isEmpty }
         let latest = notices.last { $0.progress.map { $0.total > 0 } ?? false }
         let round = record.round.flatMap { name in model.inspections.rounds.first { $0.name == name } }
+        // (InspectionPageShell holds every input of this view but the notices' problems, which their files decide.)
         return InspectionPageView(
             heading: heading, round: record.round, roundURL: round.map { SiteURLs.round($0.id) }, group: record.group,
             target: record.target, feedback: record.feedback?.chinese, feedbackISO: record.feedback?.description, timeline: timeline,
@@ -133,4 +149,17 @@ extension SiteStrings {
         case .followUp: return text("kindFollowUp")
         }
     }
+}
+
+/// An inspection page before its notices are read: its path, heading and frame, the inspection and its notices'
+/// summaries. With the notices' files (their digests are in the summaries) and the reference time, everything the
+/// page is made from.
+public struct InspectionPageShell: Sendable {
+    public let path: String
+    public let record: InspectionRecord
+    public let heading: String
+    public let roundID: String?
+    /// The page without its inspection part.
+    public let frame: PageView
+    public let members: [NoticeSummary]
 }
