@@ -51,4 +51,33 @@ struct TemplateTests {
         #expect(errors.first?.line == 4)
         #expect(errors.first?.message.contains("模板") == true)
     }
+
+    /// The header and footer are rendered once per depth and column (frame partials): a site's own versions still
+    /// get each page's way back to the root and its current column, and its own layout still works unchanged.
+    @Test func overriddenFramePartialsAndLayoutRenderPerDepthAndColumn() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        try site.write("templates/site-header.mustache", "<p class=\"hdr\">{{site.title}}|{{root}}|{{#site.nav}}{{#current}}{{title}}{{/current}}{{/site.nav}}</p>\n")
+        try site.build()
+        #expect(try site.read("index.html").contains("<p class=\"hdr\">测试网站|./|首页</p>"))
+        #expect(try site.read("notices/a/index.html").contains("<p class=\"hdr\">测试网站|../../|</p>"))
+        #expect(try site.read("archives/index.html").contains("<p class=\"hdr\">测试网站|../|归档</p>"))
+
+        try site.write("templates/layout.mustache", "<!DOCTYPE html>\n<title>{{documentTitle}}</title>\n<nav>{{root}}{{#site.nav}}<a href=\"{{root}}{{url}}\">{{title}}</a>{{/site.nav}}</nav>\n{{$content}}{{/content}}\n")
+        try site.build()
+        let page = try site.read("notices/a/index.html")
+        #expect(page.hasPrefix("<!DOCTYPE html>\n<title>测试单位关于巡察整改情况的通报"))
+        #expect(page.contains("<nav>../../<a href=\"../../\">首页</a>"))
+        #expect(!page.contains("class=\"hdr\""))
+    }
+
+    @Test func aPageNameInAFramePartialIsWarnedAtItsLine() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText())
+        try site.write("templates/site-footer.mustache", "<p>{{site.title}}</p>\n<p>{{pageTitle}}</p>\n")
+        let warning = try #require(try site.build().diagnostics.first { $0.file == "templates/site-footer.mustache" })
+        #expect(warning.line == 2 && warning.message.contains("pageTitle"))
+    }
 }

@@ -23,7 +23,7 @@ extension SiteRenderer {
         let body = markdown.render(notice.body)
         var view = noticePageView(notice, at: index)
         view.notice?.bodyHTML = body.html
-        return RenderedNotice(html: Data(templates.render(view, template: "notice").utf8),
+        return RenderedNotice(html: Data(templates.render(view, template: "notice", frames: frames).utf8),
                               tokens: searchTokens(notice, bodyText: body.text), plainText: body.text)
     }
 

@@ -12,6 +12,8 @@ public struct SiteRenderer: Sendable {
     public let baseURL: String?
     /// Where links in bodies lead: other notices by file name, attachments under files/.
     public let targets: LinkTargets
+    /// The frame partials rendered so far (the same site on every page of this model).
+    let frames = FrameCache()
     var strings: SiteStrings { templates.strings }
 
     public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil, attachments: [String] = []) {
@@ -25,7 +27,7 @@ public struct SiteRenderer: Sendable {
 
     /// Renders a page made from one view with one template.
     public func render(_ page: TemplatePage) -> Data {
-        Data(templates.render(page.view, template: page.template).utf8)
+        Data(templates.render(page.view, template: page.template, frames: frames).utf8)
     }
 
     func canonical(for path: String) -> String? {

@@ -695,29 +695,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 {{$head}}{{/head}}
 </head>
 <body>
-<a class="skip-link" href="#main">跳到正文</a>
-<header class="site-header">
-<div class="wrap site-header-inner">
-<div class="site-brand">
-<p class="site-title"><a href="{{root}}">{{site.title}}</a></p>
-{{#site.description}}
-<p class="site-description">{{site.description}}</p>
-{{/site.description}}
-</div>
-<form class="site-search" role="search" action="{{root}}search/" method="get">
-<label for="site-search-q">站内搜索</label>
-<input id="site-search-q" name="q" type="search" placeholder="输入关键词">
-<button type="submit">搜索</button>
-</form>
-</div>
-<nav class="site-nav" aria-label="栏目导航">
-<ul class="wrap">
-{{#site.nav}}
-<li><a href="{{root}}{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
-{{/site.nav}}
-</ul>
-</nav>
-</header>
+{{>site-header}}
 <div class="reader-tools wrap" hidden>
 <div class="reader-tools-group" role="group" aria-label="字号">
 <span class="reader-tools-label">字号：</span>
@@ -733,29 +711,7 @@ html.high-contrast mark, html.high-contrast main mark { background: #ffeb3b; col
 </main>
 <footer class="site-footer">
 <div class="wrap">
-<p class="site-footer-title">{{site.title}}</p>
-{{#site.footer}}
-<ul class="site-footer-ids">
-{{#sponsor}}
-<li>主办单位：{{sponsor}}</li>
-{{/sponsor}}
-{{#organizer}}
-<li>承办单位：{{organizer}}</li>
-{{/organizer}}
-{{#contact}}
-<li>联系方式：{{contact}}</li>
-{{/contact}}
-{{#siteCode}}
-<li>网站标识码：{{siteCode}}</li>
-{{/siteCode}}
-{{#icp}}
-<li><a href="https://beian.miit.gov.cn/">{{icp}}</a></li>
-{{/icp}}
-{{#police}}
-<li>{{#policeRecord}}<a href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode={{policeRecord}}">{{police}}</a>{{/policeRecord}}{{^policeRecord}}{{police}}{{/policeRecord}}</li>
-{{/police}}
-</ul>
-{{/site.footer}}
+{{>site-footer}}
 {{#errorReportURL}}
 <p class="site-footer-tools"><a href="{{errorReportURL}}">我为政府网站找错</a></p>
 {{/errorReportURL}}
@@ -1040,6 +996,58 @@ Sitemap: {{{sitemap}}}
 """##),
         ("signature.mustache", ##"""
 <p class="signature">{{#org}}<span class="signature-org">{{org}}</span>{{/org}}{{#date}}<span class="signature-date">{{date}}</span>{{/date}}</p>
+
+"""##),
+        ("site-footer.mustache", ##"""
+<p class="site-footer-title">{{site.title}}</p>
+{{#site.footer}}
+<ul class="site-footer-ids">
+{{#sponsor}}
+<li>主办单位：{{sponsor}}</li>
+{{/sponsor}}
+{{#organizer}}
+<li>承办单位：{{organizer}}</li>
+{{/organizer}}
+{{#contact}}
+<li>联系方式：{{contact}}</li>
+{{/contact}}
+{{#siteCode}}
+<li>网站标识码：{{siteCode}}</li>
+{{/siteCode}}
+{{#icp}}
+<li><a href="https://beian.miit.gov.cn/">{{icp}}</a></li>
+{{/icp}}
+{{#police}}
+<li>{{#policeRecord}}<a href="https://www.beian.gov.cn/portal/registerSystemInfo?recordcode={{policeRecord}}">{{police}}</a>{{/policeRecord}}{{^policeRecord}}{{police}}{{/policeRecord}}</li>
+{{/police}}
+</ul>
+{{/site.footer}}
+
+"""##),
+        ("site-header.mustache", ##"""
+<a class="skip-link" href="#main">跳到正文</a>
+<header class="site-header">
+<div class="wrap site-header-inner">
+<div class="site-brand">
+<p class="site-title"><a href="{{root}}">{{site.title}}</a></p>
+{{#site.description}}
+<p class="site-description">{{site.description}}</p>
+{{/site.description}}
+</div>
+<form class="site-search" role="search" action="{{root}}search/" method="get">
+<label for="site-search-q">站内搜索</label>
+<input id="site-search-q" name="q" type="search" placeholder="输入关键词">
+<button type="submit">搜索</button>
+</form>
+</div>
+<nav class="site-nav" aria-label="栏目导航">
+<ul class="wrap">
+{{#site.nav}}
+<li><a href="{{root}}{{url}}"{{#current}} aria-current="page"{{/current}}>{{title}}</a></li>
+{{/site.nav}}
+</ul>
+</nav>
+</header>
 
 """##),
         ("sitemap.mustache", ##"""

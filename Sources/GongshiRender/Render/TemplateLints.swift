@@ -61,4 +61,24 @@ extension TemplateSet {
         }
         return found
     }
+
+    /// Names a frame partial may use: the site's and the way back to its root, with the fields inside them.
+    static let frameNames: Set<String> = ["site", "root", "title", "description", "nav", "url", "current", "footer", "meta", "name", "content",
+                                          "badge", "image", "link", "sponsor", "organizer", "contact", "siteCode", "icp", "police", "policeRecord"]
+
+    /// A site's own frame partial that uses a name of the page: it would show the first page's value on every page.
+    static func pageNamesInFrames(sources: [String: (text: String, display: String)]) -> [Diagnostic] {
+        var found: [Diagnostic] = []
+        for name in framePartials where sources[name].map({ !$0.display.hasPrefix("（内置模板）") }) ?? false {
+            let source = sources[name]!
+            for tag in variableTags(in: source.text) {
+                let first = String(tag.name.split(separator: ".").first ?? "")
+                guard !frameNames.contains(first), knownNames.contains(first) else { continue }
+                found.append(.warning("“\(name)”每个栏目、每个层级只生成一次，其中的“\(first)”是每页不同的内容，会在所有页面显示第一页的值",
+                                      file: source.display, line: tag.line, column: tag.column,
+                                      hint: "这里只能用 site.… 和 root；每页不同的内容请写在 layout.mustache 里（见 docs/templates.md）"))
+            }
+        }
+        return found
+    }
 }

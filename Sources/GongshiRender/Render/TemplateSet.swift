@@ -7,6 +7,8 @@ import Mustache
 /// the site's own templates/ folder.
 public struct TemplateSet: Sendable {
     public let library: MustacheLibrary
+    /// The same templates with each frame partial replaced by its rendering for the page (see FramePartials.swift).
+    let pageLibrary: MustacheLibrary
     /// Files copied as they are into the output (path relative to templates/, e.g. `assets/style.css`).
     public let assets: [(path: String, data: Data)]
     /// The words pages show that no template holds (templates/strings.yaml).
@@ -85,7 +87,7 @@ public struct TemplateSet: Sendable {
                 diagnostics.append(.error("模板无法读取：\(error)", file: source.display, line: 1, column: 1))
             }
         }
-        diagnostics += missingPartials(sources: files.sources) + unknownNames(sources: files.sources)
+        diagnostics += missingPartials(sources: files.sources) + unknownNames(sources: files.sources) + pageNamesInFrames(sources: files.sources)
         let (strings, stringDiagnostics) = SiteStrings.load(builtin: files.builtinStrings, overrides: files.siteStrings?.text,
                                                             display: files.siteStrings?.display ?? "\(displayPrefix)/\(stringsFile)")
         diagnostics += stringDiagnostics
@@ -95,7 +97,8 @@ public struct TemplateSet: Sendable {
         for path in files.assets.keys.sorted() { digest.add(path); digest.add(files.assets[path]!) }
         digest.add(strings.fingerprint)
         let assets = files.assets.keys.sorted().map { ($0, files.assets[$0]!) }
-        return (TemplateSet(library: library, assets: assets, strings: strings, fingerprint: digest.value), diagnostics)
+        return (TemplateSet(library: library, pageLibrary: framed(library), assets: assets, strings: strings, fingerprint: digest.value),
+                diagnostics)
     }
 
     static func describe(_ error: Error) -> String {
@@ -114,7 +117,12 @@ public struct TemplateSet: Sendable {
         }
     }
 
-    public func render(_ view: some Encodable, template name: String) -> String {
-        library.render(TemplateContext.make(view), withTemplate: name) ?? ""
+    /// Renders `view` with the template `name`; a page's frame partials come from `frames` when it is given.
+    public func render(_ view: some Encodable, template name: String, frames: FrameCache? = nil) -> String {
+        let context = TemplateContext.make(view)
+        if let frames, let page = view as? PageView, let fields = context as? [String: Any] {
+            return pageLibrary.render(framing(fields, page: page, cache: frames), withTemplate: name) ?? ""
+        }
+        return library.render(context, withTemplate: name) ?? ""
     }
 }
