@@ -23,17 +23,17 @@ extension TemplateSet {
     }
 
     /// A page's context with the renderings of its frame partials added.
-    func framing(_ fields: [String: Any], page: PageView, cache: FrameCache) -> [String: Any] {
-        var fields = fields
+    func framing(_ context: ContextFields, page: PageView, cache: FrameCache) -> ContextFields {
+        var fields = context.values
         let current = page.site.nav.firstIndex(where: \.current) ?? -1
         var renderings: [String: Any] = [:]
         for (index, name) in Self.framePartials.enumerated() {
             renderings[String(index)] = cache.rendering(of: "\(index)|\(current)|\(page.root)") {
-                library.render(fields, withTemplate: name) ?? ""
+                library.render(context, withTemplate: name) ?? ""
             }
         }
         fields[Self.frameKey] = renderings
-        return fields
+        return ContextFields(fields)
     }
 }
 
