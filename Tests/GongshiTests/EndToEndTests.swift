@@ -291,6 +291,35 @@ struct IncrementalBuildTests {
         _ = try expectSameAsClean("settings changed")
     }
 
+    /// The cache's search tokens are appended for changed notices and written again with only those in use once
+    /// most of the file is stale; the search index stays what a clean build makes.
+    @Test func searchTokensAreAppendedAndCompactedWithoutChangingTheIndex() throws {
+        let site = try makeListSite(count: 12)
+        defer { site.remove() }
+        let tokens = OutputFolders(output: site.output).cache.appendingPathComponent("tokens.bin")
+        func size() throws -> Int { try FileManager.default.attributesOfItem(atPath: tokens.path)[.size] as! Int }
+        try site.build()
+        let first = try size()
+        let notices = site.root.appendingPathComponent("content/notices")
+        let names = try FileManager.default.contentsOfDirectory(atPath: notices.path).sorted()
+        try site.notice(names[0], try String(contentsOf: notices.appendingPathComponent(names[0]), encoding: .utf8) + "\n追加的第一句。\n")
+        try site.build()
+        #expect(try size() > first)   // one record appended, none rewritten
+        for round in 1...3 {
+            for name in names {
+                try site.notice(name, try String(contentsOf: notices.appendingPathComponent(name), encoding: .utf8) + "\n第\(round)轮补充说明。\n")
+            }
+            try site.build()
+        }
+        #expect(try size() < first * 2)   // compacted: only the twelve notices in use are left
+        let clean = site.root.appendingPathComponent("clean")
+        var fresh = BuildOptions(site: site.root, output: clean)
+        fresh.reuseUnchangedOutput = false
+        try SiteBuilder.build(fresh)
+        let built = snapshot(site.output), expected = snapshot(clean)
+        #expect(built.filter { $0.key.hasPrefix("search/") } == expected.filter { $0.key.hasPrefix("search/") })
+    }
+
     @Test func pageRecordsRoundTripAndACutFileIsRefused() {
         let records = ["index.html": PageRecord(key: 1, size: 2, modified: -3),
                        "orgs/整改办/page/2/index.html": PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]

@@ -115,12 +115,12 @@ public struct TokenStore: Sendable {
         func close() {
             try? handle?.close()
             let used = lock.withLock { self.used }
-            guard previous.count + appended > 2 * used.count + 64 else { return }
+            guard previous.count + appended > 2 * used.count else { return }
             let current = TokenStore(contentsOf: url)
             var compact = Data()
             for digest in used.sorted() { if let record = current.record(for: digest) { compact.append(record) } }
-            let temporary = url.appendingPathExtension("tmp")
-            if (try? compact.write(to: temporary)) != nil { _ = try? FileManager.default.replaceItemAt(url, withItemAt: temporary) }
+            let temporary = url.path + ".tmp"
+            if (try? compact.write(to: URL(fileURLWithPath: temporary))) != nil { rename(temporary, url.path) }
         }
     }
 }
