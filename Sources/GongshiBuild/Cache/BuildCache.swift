@@ -73,8 +73,9 @@ public struct BuildCache: Sendable {
         return identity + "|" + String(Digest.of(BuiltinTemplates.files.map(\.text).joined()), radix: 16)
     }()
 
-    /// Notices are stored in this many separate parts, so they are encoded and decoded on every core.
-    static let parts = 16
+    /// Notices are stored in this many separate parts, so they are encoded and decoded on every core, a changed notice
+    /// rewrites one part, and encoding a part (JSONEncoder holds a tree of it) takes little memory.
+    static let parts = 64
 
     /// The cache the last build left for `output`, or an empty one when there is none or it does not match.
     public static func read(for output: URL) -> BuildCache {
@@ -131,36 +132,35 @@ public struct BuildCache: Sendable {
     /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
     /// A part whose notices are the ones `previous` (the cache this build read) had, unchanged, is left as it is;
     /// `decoded` gives the front matter of notices this build decoded, as JSON (the others' is in `previous`).
-    func writeIndex(for output: URL, previous: BuildCache, decoded: @Sendable (NoticeSummary) -> Data?) {
+    func writeIndex(for output: URL, entries: [NoticeEntry], previous: BuildCache, decoded: @Sendable (NoticeSummary) -> Data?) {
         let folder = Self.folder(for: output)
-        let paths = notices.keys.sorted()
-        let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.keys.sorted() == paths
+        // Indices into `entries` by path (the entries are not copied: at 100,000 notices each copy is tens of MB).
+        let order = entries.indices.sorted { entries[$0].summary.sourcePath < entries[$1].summary.sourcePath }
+        let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.count == entries.count
+            && order.allSatisfy { previous.notices[entries[$0].summary.sourcePath] != nil }
         // Which parts change, and their notices' details, before any part is written: a notice's details may be in
         // a part of the last cache that a new part replaces. Each part is then encoded and written on its own, so
         // the encoded parts are never all in memory.
-        let changed = parallelMap(Self.parts) { part -> [String]? in
-            let members = stride(from: part, to: paths.count, by: Self.parts).map { paths[$0] }
+        let changed = parallelMap(Self.parts) { part -> [Int]? in
+            let members = stride(from: part, to: order.count, by: Self.parts).map { order[$0] }
             let unchanged = samePaths && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
                 && FileManager.default.fileExists(atPath: folder.appendingPathComponent(DetailStore.fileName(part: part)).path)
-                && members.allSatisfy { path in
-                    let old = previous.notices[path]!, new = notices[path]!
+                && members.allSatisfy { i in
+                    let new = entries[i], old = previous.notices[new.summary.sourcePath]!
                     return old.summary.sourceDigest == new.summary.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
                 }
             return unchanged ? nil : members
         }
         // A notice taken from the last cache has its details there.
         let details = parallelMap(Self.parts) { part -> [Data?] in
-            (changed[part] ?? []).map { path in
-                let notice = notices[path]!.summary
-                return decoded(notice) ?? previous.fieldsJSON(of: notice)
-            }
+            (changed[part] ?? []).map { i in decoded(entries[i].summary) ?? previous.fieldsJSON(of: entries[i].summary) }
         }
         let written = parallelMap(Self.parts) { part -> Bool in
             guard let members = changed[part] else { return true }
             guard !details[part].contains(where: { $0 == nil }) else { return false }
             var offset = 0
-            let stored = zip(members, details[part]).map { path, detail -> StoredEntry in
-                let entry = notices[path]!
+            let stored = zip(members, details[part]).map { i, detail -> StoredEntry in
+                let entry = entries[i]
                 defer { offset += detail!.count }
                 return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
                                    checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,

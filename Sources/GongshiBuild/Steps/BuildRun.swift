@@ -64,6 +64,7 @@ final class BuildRun: @unchecked Sendable {
 
     func loadAndCheck(_ cache: BuildCache) throws -> CheckedSite {
         var checked = BuildRun.check(layout, maxFileSize: options.maxFileSize, cache: cache)
+        StageClock.releaseFreeMemory()
         clock.lap("load and check")
         if let override = options.baseURL, SiteConfig.normalizedBaseURL(override) == nil {
             checked.diagnostics.append(.error("--base-url 的值“\(override)”不是 http:// 或 https:// 开头的完整地址", file: "--base-url",
@@ -121,6 +122,7 @@ final class BuildRun: @unchecked Sendable {
                               tokens: tokens, progress: options.progress)
         do {
             let pages = try step.run(attachments: site.attachments)
+            StageClock.releaseFreeMemory()
             clock.lap("render and write")
             return pages
         } catch {
@@ -150,10 +152,9 @@ final class BuildRun: @unchecked Sendable {
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted
-        for entry in checked.entries { next.notices[entry.summary.sourcePath] = entry }
         next.pages = pages
         let decoded = checked.decoded
-        next.writeIndex(for: output, previous: previous, decoded: { decoded[$0.sourcePath]?.json })
+        next.writeIndex(for: output, entries: checked.entries, previous: previous, decoded: { decoded[$0.sourcePath]?.json })
         clock.lap("write build cache")
     }
 }

@@ -36,6 +36,7 @@ struct RenderStep {
         try parallelMap(lists.count) { i in Result { try keepOrRender(renderer.page(for: lists[i])) } }.forEach { try $0.get() }
         clock.lap("  list pages")
         let (search, feed) = try noticePages()
+        StageClock.releaseFreeMemory()
         clock.lap("  notice pages")
         for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() { try keepOrRender(page) }
         for shell in renderer.inspectionPageShells() {
