@@ -67,15 +67,16 @@ public enum SiteBuilder {
         let run = BuildRun(options)
         if let report = run.upToDate() { return report }
         let cache = run.readCache()
-        let checked = try run.loadAndCheck(cache)
-        let site = run.model(checked, cache)
+        var checked = try run.loadAndCheck(cache)
+        let details = run.keepDetails(&checked, cache)
+        let site = run.model(checked, details, cache)
         options.checkpoint?(.checked)
         let staged = try StagedOutput(output: run.output, site: run.layout, reuse: options.reuseUnchangedOutput)
         let pages = try run.renderAndWrite(site, into: staged, cache: cache, diagnostics: checked.diagnostics)
         options.checkpoint?(.staged)
         try run.commit(staged, diagnostics: checked.diagnostics)
         options.checkpoint?(.swapped)
-        run.record(checked, site, pages: pages, previous: cache)
+        run.record(checked, site, pages: pages, details: details)
         options.checkpoint?(.recorded)
         return BuildReport(output: run.output, noticeCount: site.model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics,

@@ -97,7 +97,7 @@ public struct BuildCache: Sendable {
         var places: [String: DetailStore.Place] = [:]
         for (part, stored) in parts.enumerated() {
             for entry in stored! {
-                places[entry.summary.sourcePath] = DetailStore.Place(part: part, digest: entry.summary.sourceDigest,
+                places[entry.summary.sourcePath] = DetailStore.Place(file: DetailStore.fileName(part: part), digest: entry.summary.sourceDigest,
                                                                      range: entry.detailOffset..<(entry.detailOffset + entry.detailLength))
             }
         }
@@ -111,12 +111,10 @@ public struct BuildCache: Sendable {
         return cache
     }
 
-    /// The front matter of a notice from this cache (nil when the cache does not have it for these file contents).
-    public func fields(of notice: NoticeSummary) -> NoticeFields? {
-        detailStore?.fields(for: notice.sourcePath, digest: notice.sourceDigest)
-    }
+    /// Where the notice at `path` has its details in this cache.
+    func detailPlace(of path: String) -> DetailStore.Place? { detailStore?.place(for: path) }
 
-    /// The same as stored: JSON.
+    /// A notice's front matter as this cache stores it (JSON), nil when it has none for these file contents.
     func fieldsJSON(of notice: NoticeSummary) -> Data? {
         detailStore?.json(for: notice.sourcePath, digest: notice.sourceDigest)
     }
@@ -129,53 +127,28 @@ public struct BuildCache: Sendable {
     }
 
     /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
-    /// already written there by `TokenStore.Writer`. The index is written last: without it nothing is read.
-    /// A part whose notices are the ones `previous` (the cache this build read) had, unchanged, is left as it is;
-    /// `decoded` gives the front matter of notices this build decoded, as JSON (the others' is in `previous`).
-    func writeIndex(for output: URL, entries: [NoticeEntry], previous: BuildCache, decoded: @Sendable (NoticeSummary) -> Data?) {
+    /// already written there by `TokenStore.Writer`, the details by `DetailParts`. The index is written last: without
+    /// it nothing is read. A part whose notices are the ones the last cache had, unchanged, is left as it is.
+    func writeIndex(for output: URL, entries: [NoticeEntry], details: DetailParts) {
         let folder = Self.folder(for: output)
-        // Indices into `entries` by path (the entries are not copied: at 100,000 notices each copy is tens of MB).
-        let order = entries.indices.sorted { entries[$0].summary.sourcePath < entries[$1].summary.sourcePath }
-        let samePaths = !previous.notices.isEmpty && previous.settings == settings && previous.notices.count == entries.count
-            && order.allSatisfy { previous.notices[entries[$0].summary.sourcePath] != nil }
-        // Which parts change, and their notices' details, before any part is written: a notice's details may be in
-        // a part of the last cache that a new part replaces. Each part is then encoded and written on its own, so
-        // the encoded parts are never all in memory.
-        let changed = parallelMap(Self.parts) { part -> [Int]? in
-            let members = stride(from: part, to: order.count, by: Self.parts).map { order[$0] }
-            let unchanged = samePaths && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
-                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(DetailStore.fileName(part: part)).path)
-                && members.allSatisfy { i in
-                    let new = entries[i], old = previous.notices[new.summary.sourcePath]!
-                    return old.summary.sourceDigest == new.summary.sourceDigest && old.checkKey == new.checkKey && old.file == new.file
-                }
-            return unchanged ? nil : members
-        }
-        // A notice taken from the last cache has its details there.
-        let details = parallelMap(Self.parts) { part -> [Data?] in
-            (changed[part] ?? []).map { i in decoded(entries[i].summary) ?? previous.fieldsJSON(of: entries[i].summary) }
-        }
         let written = parallelMap(Self.parts) { part -> Bool in
-            guard let members = changed[part] else { return true }
-            guard !details[part].contains(where: { $0 == nil }) else { return false }
-            var offset = 0
-            let stored = zip(members, details[part]).map { i, detail -> StoredEntry in
+            guard let members = details.changed[part] else { return true }
+            let stored = members.compactMap { i -> StoredEntry? in
                 let entry = entries[i]
-                defer { offset += detail!.count }
+                guard let place = details.store.place(for: entry.summary.sourcePath) else { return nil }
                 return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
                                    checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
-                                   detailOffset: offset, detailLength: detail!.count)
+                                   detailOffset: place.range.lowerBound, detailLength: place.range.count)
             }
-            guard let summaries = try? JSONEncoder().encode(stored) else { return false }
-            var detailData = Data(capacity: offset)
-            for detail in details[part] { detailData.append(detail!) }
-            return (try? detailData.write(to: folder.appendingPathComponent(DetailStore.fileName(part: part)))) != nil
+            guard stored.count == members.count, let summaries = try? JSONEncoder().encode(stored) else { return false }
+            return rename(folder.appendingPathComponent(DetailStore.nextFileName(part: part)).path,
+                          folder.appendingPathComponent(DetailStore.fileName(part: part)).path) == 0
                 && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         let index = Index(program: Self.program, settings: settings, loadStarted: loadStarted, output: OutputFolders.identity(output))
-        guard written.allSatisfy({ $0 }), (try? PageRecord.encode(pages).write(to: folder.appendingPathComponent("pages.bin"))) != nil,
+        guard details.complete, written.allSatisfy({ $0 }), (try? PageRecord.encode(pages).write(to: folder.appendingPathComponent("pages.bin"))) != nil,
               let data = try? encoder.encode(index) else { return }
         let temporary = folder.appendingPathComponent("index.plist.tmp")
         if (try? data.write(to: temporary)) != nil {

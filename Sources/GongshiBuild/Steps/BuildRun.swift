@@ -99,12 +99,23 @@ final class BuildRun: @unchecked Sendable {
         return checked
     }
 
-    func model(_ checked: CheckedSite, _ cache: BuildCache) -> ModelledSite {
+    /// Writes the checked notices' front matter into the cache folder (see `DetailParts`): pages read it from there, so
+    /// the decoded front matter need not stay in memory.
+    func keepDetails(_ checked: inout CheckedSite, _ cache: BuildCache) -> DetailParts {
+        let details = DetailParts(folder: BuildCache.folder(for: output), entries: checked.entries, settings: checked.config!.digest,
+                                  previous: cache, decoded: checked.decoded)
+        checked.decoded = [:]
+        StageClock.releaseFreeMemory()
+        clock.lap("keep front matter")
+        return details
+    }
+
+    func model(_ checked: CheckedSite, _ details: DetailParts, _ cache: BuildCache) -> ModelledSite {
         let config = checked.config!
         let model = SiteModel(config: config, notices: checked.notices, now: options.now, preview: options.preview)
         let renderer = SiteRenderer(model: model, templates: checked.templates!, baseURL: options.baseURL, attachments: checked.attachments)
         let links = checked.links
-        let source = BuildNoticeSource(root: layout.root, defaultColumn: config.defaultColumn, decoded: checked.decoded, cache: cache)
+        let source = BuildNoticeSource(root: layout.root, defaultColumn: config.defaultColumn, details: details.store)
         let attachments = checked.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
         clock.lap("site model")
         return ModelledSite(model: model, renderer: renderer, keys: PageKeys(renderer: renderer, links: links), source: source,
@@ -146,29 +157,27 @@ final class BuildRun: @unchecked Sendable {
     }
 
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
-    func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], previous: BuildCache) {
+    func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], details: DetailParts) {
         BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
                    notices: checked.notices, publishWithinDays: checked.config!.publishWithinDays, now: options.now).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted
         next.pages = pages
-        let decoded = checked.decoded
-        next.writeIndex(for: output, entries: checked.entries, previous: previous, decoded: { decoded[$0.sourcePath]?.json })
+        next.writeIndex(for: output, entries: checked.entries, details: details)
         clock.lap("write build cache")
     }
 }
 
-/// Whole notices for the pages a build makes: the front matter this build decoded, or else the cache's, with the
-/// body read again from the file (digest-checked); a notice neither holds is decoded from its file.
+/// Whole notices for the pages a build makes: the front matter kept in the cache folder (see `DetailParts`), with the
+/// body read again from the file (digest-checked); a notice it does not hold is decoded from its file.
 struct BuildNoticeSource: NoticeSource {
     let root: URL
     let defaultColumn: String
-    let decoded: [String: PackedFields]
-    let cache: BuildCache
+    let details: DetailStore
 
     func notice(for summary: NoticeSummary) throws -> Notice {
-        guard let fields = decoded[summary.sourcePath]?.unpacked() ?? cache.fields(of: summary) else {
+        guard let fields = details.fields(for: summary.sourcePath, digest: summary.sourceDigest) else {
             return try NoticeFiles(root: root, defaultColumn: defaultColumn).notice(for: summary)
         }
         let texts = try NoticeLoader.texts(of: summary, root: root)

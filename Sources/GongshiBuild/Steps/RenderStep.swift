@@ -75,6 +75,8 @@ struct RenderStep {
         var feed: [FeedEntryView] = []
         let wave = 256
         for start in stride(from: 0, to: notices.count, by: wave) {
+            // Each wave leaves freed page texts and contexts scattered over the heap: hand them back now and then.
+            if start > 0, start % (32 * wave) == 0 { StageClock.releaseFreeMemory() }
             let end = min(notices.count, start + wave)
             let made = parallelMap(end - start) { offset in Result { try noticePage(at: start + offset) } }
             for (offset, result) in made.enumerated() {
