@@ -168,6 +168,27 @@ struct InspectionCycleTests {
         #expect(history.contains("<tr><th scope=\"row\">台账不全</th><td><span class=\"status status-ongoing\">持续推进</span></td><td><span class=\"status status-done\">已完成</span></td></tr>"))
     }
 
+    /// An inspection page is kept while its notices stay as they were, and made again when one of them changes a
+    /// problem's status (its key comes from the notices' summaries, not from reading them).
+    @Test func anInspectionPageFollowsAStatusChangedInOneOfItsNotices() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let inspection = "inspection:\n  round: 第二轮巡察\n  group: 第一巡察组\n  target: 甲局党组"
+        func final(_ status: String) -> String {
+            noticeText(title: "甲局党组关于巡察整改情况的通报", date: "2026-09-01", extra: inspection + "\nproblems:\n  - title: 台账不全\n    status: \(status)")
+        }
+        try site.notice("a.md", noticeText(title: "甲局党组关于巡察整改进展情况的通报", date: "2026-03-01",
+                                           extra: inspection + "\nproblems:\n  - title: 台账不全\n    status: ongoing"))
+        try site.notice("b.md", final("ongoing"))
+        try site.build()
+        let link = try #require(try site.read("notices/a/index.html").firstMatch(of: /href="\.\.\/\.\.\/(inspections\/[0-9a-f]+\/)"/))
+        let page = String(link.1) + "index.html"
+        #expect(try site.read(page).contains("<td><span class=\"status status-ongoing\">持续推进</span></td></tr>"))
+        try site.notice("b.md", final("done"))
+        try site.build()
+        #expect(try site.read(page).contains("<td><span class=\"status status-ongoing\">持续推进</span></td><td><span class=\"status status-done\">已完成</span></td></tr>"))
+    }
+
     @Test func aRebuildWithNoEditClosesTheAnnouncementAndMarksALateUnitOnceTheirDaysPass() throws {
         let site = try TempSite(config: TempSite.minimalConfig + "\npublishWithinDays: 30\n")
         defer { site.remove() }

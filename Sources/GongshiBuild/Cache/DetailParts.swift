@@ -6,8 +6,6 @@ import GongshiCore
 /// summaries in memory while it renders and reads each page's front matter from there (`store`). `BuildCache.writeIndex`
 /// later gives the new files their names; nothing is read from them before the index names the cache valid.
 struct DetailParts: Sendable {
-    /// Indices into the entries, by path.
-    let order: [Int]
     /// Each part's members (indices into the entries), nil for a part kept as the last cache had it.
     let changed: [[Int]?]
     /// Every notice's details.
@@ -53,7 +51,6 @@ struct DetailParts: Sendable {
         }
         var places: [String: DetailStore.Place] = [:]
         for part in written { if let part { places.merge(part) { first, _ in first } } }
-        self.order = order
         self.changed = changed
         self.complete = !written.contains { $0 == nil }
         store = DetailStore(folder: folder, places: places)

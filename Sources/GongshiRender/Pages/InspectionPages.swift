@@ -5,11 +5,6 @@ import GongshiCore
 /// round (each inspected unit and how far it has come), and the open announcements on the home page.
 extension SiteRenderer {
     /// The page of every inspection with more than one notice. Reads the notices whole (for their problems).
-    /// Every inspection page, made with whole notices from `source`.
-    public func inspectionPages(source: NoticeSource) throws -> [TemplatePage] {
-        try inspectionPageShells().map { try inspectionPage($0, source: source) }
-    }
-
     /// What an inspection page is made from besides its notices' bodies: enough to tell whether it changed
     /// (see `InspectionPageShell`) without reading any notice.
     public func inspectionPageShells() -> [InspectionPageShell] {
@@ -26,12 +21,13 @@ extension SiteRenderer {
     /// The page of one inspection, its notices' problems read from `source`.
     public func inspectionPage(_ shell: InspectionPageShell, source: NoticeSource) throws -> TemplatePage {
         var view = shell.frame
-        view.inspectionPage = try inspectionPageView(shell.record, heading: shell.heading, source: source)
+        view.inspectionPage = try inspectionPageView(shell, source: source)
         return TemplatePage(path: shell.path, template: "inspection-page", view: view)
     }
 
-    func inspectionPageView(_ record: InspectionRecord, heading: String, source: NoticeSource) throws -> InspectionPageView {
-        let notices = record.notices.map { model.notices[$0] }
+    /// Everything but the problems comes from the shell (whose inputs are the page's key); those come from the files.
+    func inspectionPageView(_ shell: InspectionPageShell, source: NoticeSource) throws -> InspectionPageView {
+        let record = shell.record, notices = shell.members
         var timeline: [TimelineEntryView] = []
         var previous: Int?
         for notice in notices {
@@ -44,10 +40,8 @@ extension SiteRenderer {
         }
         let listing = try notices.filter { $0.kind != .announcement }.map { try source.notice(for: $0) }.filter { !$0.problems.isEmpty }
         let latest = notices.last { $0.progress.map { $0.total > 0 } ?? false }
-        let round = record.round.flatMap { name in model.inspections.rounds.first { $0.name == name } }
-        // (InspectionPageShell holds every input of this view but the notices' problems, which their files decide.)
         return InspectionPageView(
-            heading: heading, round: record.round, roundURL: round.map { SiteURLs.round($0.id) }, group: record.group,
+            heading: shell.heading, round: record.round, roundURL: shell.roundID.map(SiteURLs.round), group: record.group,
             target: record.target, feedback: record.feedback?.chinese, feedbackISO: record.feedback?.description, timeline: timeline,
             latestPercent: latest?.progress?.percentDone,
             latestSummary: latest.map { strings.text("latestProgress", ["date": $0.date.chinese, "title": $0.title]) },
