@@ -69,7 +69,7 @@ public enum SiteBuilder {
         let cache = run.readCache()
         var checked = try run.loadAndCheck(cache)
         let details = run.keepDetails(&checked, cache)
-        let site = run.model(checked, details, cache)
+        let site = run.model(&checked, details, cache)
         options.checkpoint?(.checked)
         let staged = try StagedOutput(output: run.output, site: run.layout, reuse: options.reuseUnchangedOutput)
         let pages = try run.renderAndWrite(site, into: staged, cache: cache, diagnostics: checked.diagnostics)

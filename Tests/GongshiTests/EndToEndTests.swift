@@ -320,6 +320,21 @@ struct IncrementalBuildTests {
         #expect(built.filter { $0.key.hasPrefix("search/") } == expected.filter { $0.key.hasPrefix("search/") })
     }
 
+    /// Token records are read back one by one from the file; a file cut short (a build stopped mid-write) is not read.
+    @Test func tokenRecordsRoundTripAndACutFileIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("gongshi-tokens-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("tokens.bin")
+        let first = SearchIndexBuilder.tokenSet(in: "巡察整改 Phase２"), second = SearchIndexBuilder.tokenSet(in: "回头看")
+        let data = TokenStore.record(first, digest: 7) + TokenStore.record(second, digest: 9)
+        try data.write(to: file)
+        let store = TokenStore(contentsOf: file)
+        #expect(store.tokens(for: 7) == first && store.tokens(for: 9) == second && store.tokens(for: 8) == nil)
+        try data.dropLast().write(to: file)
+        #expect(TokenStore(contentsOf: file).count == 0)
+    }
+
     @Test func pageRecordsRoundTripAndACutFileIsRefused() {
         let records = ["index.html": PageRecord(key: 1, size: 2, modified: -3),
                        "orgs/整改办/page/2/index.html": PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]

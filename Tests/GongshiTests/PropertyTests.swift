@@ -136,6 +136,17 @@ struct PropertyTests {
         }
     }
 
+    /// Han tokens are hashed to their shard from the packed integer; search.js hashes the token's text.
+    @Test func packedTokensHashLikeTheirText() async {
+        let text = Gen<Character?>.element(of: Array("巡察整改〇㐀丂龥豈𠀀𪛖ab1")).map { $0! }.string(of: 1...6)
+        await propertyCheck(count: 2000, input: text) { text in
+            for key in SearchIndexBuilder.tokenSet(in: text).han {
+                let token = SearchIndexBuilder.TokenSet.string(key)
+                #expect(SearchIndexBuilder.shardHash(han: key) == SearchIndexBuilder.shardHash(token), "\(token)")
+            }
+        }
+    }
+
     @Test func placeholderPrefilterNeverHidesAPlaceholder() async {
         let text = Gen<Character?>.element(of: Array("XxＸｘ 年月日号某〔〕【】TODOtodo整改\u{3000}")).map { $0! }.string(of: 0...12)
         await propertyCheck(count: 3000, input: text) { line in

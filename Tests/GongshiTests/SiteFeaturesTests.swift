@@ -275,6 +275,30 @@ struct SearchIndexTests {
         #expect(shards.map(\.data.count).max()! < 4 * SearchIndexBuilder.targetShardSize)
         #expect(files.filter { $0.path.hasPrefix("search/docs/") }.count == 6)
     }
+
+    /// A large index is written a group of shards per pass (so its postings are never all in memory): the files are
+    /// the ones a single pass writes.
+    @Test func indexWrittenInSeveralPassesIsTheSame() throws {
+        let texts = (0..<800).map { (i: Int) -> String in
+            let body = (0..<120).map { (j: Int) -> Character in Character(Unicode.Scalar(UInt32(0x4E00 + (i * 11 + j * 17) % 2000))!) }
+            return "通知\(i) 第\(i % 7)组 " + String(body)
+        }
+        let tokens = texts.map(SearchIndexBuilder.tokenSet(in:))
+        func files(bytesPerPass: Int) throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            try SearchIndexWriter(count: texts.count, doc: { ["通知\($0)", "notices/\($0)/", "2025-01-01", "单位"] }, tokens: { tokens[$0] },
+                                  bytesPerPass: bytesPerPass).write { files[$0] = $1 }
+            return files
+        }
+        let onePass = try files(bytesPerPass: 1 << 30), manyPasses = try files(bytesPerPass: 20_000)
+        #expect(onePass.keys.filter { $0.hasPrefix("search/index/") }.count > 8)
+        #expect(manyPasses == onePass)
+        // A token is in the shard search.js looks in, with every notice that has it ("第": all, as differences).
+        let meta = try JSONDecoder().decode([String: Int].self, from: onePass["search/meta.json"]!)
+        let shard = SearchIndexBuilder.shardHash("第") % UInt32(meta["shards"]!)
+        let postings = try JSONDecoder().decode([String: String].self, from: onePass["search/index/\(shard).json"]!)
+        #expect(postings["第"] == "0" + String(repeating: ",1", count: 799))
+    }
 }
 
 @Suite("Disclosure fields")

@@ -8,6 +8,7 @@ import GongshiRender
 /// pages), what the next cache keeps, the templates and every diagnostic. Field positions and texts are gone.
 struct CheckedSite: Sendable {
     var config: SiteConfig?
+    /// Every notice's summary, in load order, until the model is made (the entries hold them too).
     var notices: [NoticeSummary] = []
     var decoded: [String: PackedFields] = [:]
     var entries: [BuildCache.NoticeEntry] = []
@@ -82,15 +83,18 @@ final class BuildRun: @unchecked Sendable {
 
     /// Load, validate and read the templates, reusing what `cache` knows.
     static func check(_ layout: SiteLayout, maxFileSize: Int, cache: BuildCache) -> CheckedSite {
+        var clock = StageClock()
         let loaded = LoadStep(layout: layout, maxFileSize: maxFileSize, cache: cache).run()
+        clock.lap("  load")
         var checked = CheckedSite(config: loaded.config, attachments: loaded.attachments, loadStarted: loaded.started,
                                   diagnostics: loaded.diagnostics)
         checked.notices = loaded.notices.map(\.summary)
-        for case .decoded(let summary, let packed, _) in loaded.notices { checked.decoded[summary.sourcePath] = packed }
+        for case .decoded(let summary, let packed, _, _) in loaded.notices { checked.decoded[summary.sourcePath] = packed }
         if let config = loaded.config {
-            let found = CheckStep(layout: layout, config: config, cache: cache).run(loaded)
+            let found = CheckStep(layout: layout, config: config, cache: cache).run(loaded, summaries: checked.notices)
             checked.diagnostics += found.diagnostics
             checked.entries = found.entries
+            clock.lap("  check")
         }
         let hasSiteTemplates = FileManager.default.fileExists(atPath: layout.templates.path)
         let (templates, templateDiagnostics) = TemplateSet.load(siteTemplates: hasSiteTemplates ? layout.templates : nil)
@@ -110,9 +114,11 @@ final class BuildRun: @unchecked Sendable {
         return details
     }
 
-    func model(_ checked: CheckedSite, _ details: DetailParts, _ cache: BuildCache) -> ModelledSite {
+    /// The site model; the checked list of summaries goes (the model has its own; the entries keep theirs for the cache).
+    func model(_ checked: inout CheckedSite, _ details: DetailParts, _ cache: BuildCache) -> ModelledSite {
         let config = checked.config!
         let model = SiteModel(config: config, notices: checked.notices, now: options.now, preview: options.preview)
+        checked.notices = []
         let renderer = SiteRenderer(model: model, templates: checked.templates!, baseURL: options.baseURL, attachments: checked.attachments)
         let links = checked.links
         let source = BuildNoticeSource(root: layout.root, defaultColumn: config.defaultColumn, details: details.store)
@@ -159,7 +165,7 @@ final class BuildRun: @unchecked Sendable {
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
     func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], details: DetailParts) {
         BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
-                   notices: checked.notices, publishWithinDays: checked.config!.publishWithinDays, now: options.now).write(for: output)
+                   notices: checked.entries.map(\.summary), publishWithinDays: checked.config!.publishWithinDays, now: options.now).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted

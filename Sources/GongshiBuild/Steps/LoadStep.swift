@@ -4,15 +4,16 @@ import Foundation
 import GongshiContent
 import GongshiCore
 
-/// A notice as the build knows it after loading: decoded now (with its front matter and field positions), or taken
-/// from the last build's cache unread (its front matter stays there until a page needs it).
+/// A notice as the build knows it after loading: decoded now (with its front matter, where its slug is and what
+/// the checks found in it alone), or taken from the last build's cache unread (its front matter stays there until
+/// a page needs it).
 enum KnownNotice: Sendable {
-    case decoded(NoticeSummary, PackedFields, SourcePositions)
+    case decoded(NoticeSummary, PackedFields, slug: SourcePosition?, checks: UnresolvedChecks?)
     case cached(BuildCache.NoticeEntry)
 
     var summary: NoticeSummary {
         switch self {
-        case .decoded(let summary, _, _): return summary
+        case .decoded(let summary, _, _, _): return summary
         case .cached(let entry): return entry.summary
         }
     }
@@ -43,8 +44,9 @@ struct LoadStep {
         let defaultColumn = result.config?.defaultColumn ?? SiteConfig.standardColumn
         // A cached notice was decoded with the settings of its time (the default column), so only the same ones do.
         let reusable = result.config.map { cache.settings == $0.digest } ?? false
+        let config = result.config
         let loaded = parallelMap(files.count) { i in load(files[i], cached: reusable ? cache.notices[files[i].displayPath] : nil,
-                                                          defaultColumn: defaultColumn) }
+                                                          defaultColumn: defaultColumn, config: config) }
         for (file, (notice, diagnostics, stamp)) in zip(files, loaded) {
             result.diagnostics += diagnostics
             guard let notice else { continue }
@@ -57,7 +59,7 @@ struct LoadStep {
     }
 
     private func load(_ file: SiteLoader.NoticeFile, cached: BuildCache.NoticeEntry?,
-                      defaultColumn: String) -> (KnownNotice?, [Diagnostic], FileStamp?) {
+                      defaultColumn: String, config: SiteConfig?) -> (KnownNotice?, [Diagnostic], FileStamp?) {
         // Taken before reading: a write after it changes the stamp, so the next build reads the file again.
         let stamp = FileStamp.of(file.path)
         if let cached, let stamp, cached.file == stamp, stamp.isSettled(before: cache.loadStarted), stamp.size <= Int64(maxFileSize) {
@@ -71,8 +73,12 @@ struct LoadStep {
             return (.cached(cached), cached.loadDiagnostics, stamp)
         }
         let (decoded, found) = NoticeLoader.decode(data: data, path: file.displayPath, defaultColumn: defaultColumn)
-        // The texts are let go here (10,000 notices hold 120 MB of them); the checks read them again. The front matter
-        // is packed at once, on this thread, so the decoded values of all notices are never in memory together.
-        return (decoded.map { .decoded($0.notice.summary, PackedFields($0.notice.fields), $0.positions) }, found, stamp)
+        // The checks that need no other notice run now, and the front matter is packed, on this thread: the texts,
+        // field positions and decoded values of all notices are never in memory together (10,000 notices hold 120 MB
+        // of texts alone).
+        return (decoded.map { decoded in
+            .decoded(decoded.notice.summary, PackedFields(decoded.notice.fields), slug: decoded.positions["slug"],
+                     checks: config.map { Validator.checkAlone(decoded, site: $0) })
+        }, found, stamp)
     }
 }

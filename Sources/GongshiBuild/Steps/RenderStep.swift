@@ -35,15 +35,15 @@ struct RenderStep {
         let lists = renderer.listPages()
         try parallelMap(lists.count) { i in Result { try keepOrRender(renderer.page(for: lists[i])) } }.forEach { try $0.get() }
         clock.lap("  list pages")
-        let (search, feed) = try noticePages()
+        let feed = try noticePages()
         StageClock.releaseFreeMemory()
         clock.lap("  notice pages")
-        for page in try renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() { try keepOrRender(page) }
+        for page in renderer.sitePages() + renderer.withdrawnPages() + renderer.roundPages() { try keepOrRender(page) }
         for shell in renderer.inspectionPageShells() {
             let key = keys.key(of: shell)
             if try !kept(shell.path, key: key) { try write(shell.path, renderer.render(try renderer.inspectionPage(shell, source: source)), key: key) }
         }
-        try search.write { try output.write($0, $1) }
+        try searchIndex().write { try output.write($0, $1) }
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         clock.lap("  site pages, search index, feed")
         return records.all
@@ -67,11 +67,10 @@ struct RenderStep {
         if let stamp = output.stamp(of: path) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
     }
 
-    /// Notice pages, on every core in waves; after each wave the search index and the feed take what they need
-    /// from its pages in page order.
-    private func noticePages() throws -> (SearchIndexBuilder, [FeedEntryView]) {
+    /// Notice pages, on every core in waves; after each wave the feed takes what it needs from its pages in page
+    /// order. Each page's search tokens go to the cache's token file.
+    private func noticePages() throws -> [FeedEntryView] {
         let notices = renderer.model.notices, feedSize = renderer.model.config.feedSize
-        var search = SearchIndexBuilder()
         var feed: [FeedEntryView] = []
         let wave = 256
         for start in stride(from: 0, to: notices.count, by: wave) {
@@ -81,12 +80,19 @@ struct RenderStep {
             let made = parallelMap(end - start) { offset in Result { try noticePage(at: start + offset) } }
             for (offset, result) in made.enumerated() {
                 let index = start + offset, notice = notices[index], page = try result.get()
-                search.add(title: notice.title, url: SiteURLs.notice(notice), date: notice.date.description, org: notice.org, tokens: page.tokens)
                 if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: page.plainText)) }
                 progress?(index + 1, notices.count)
             }
         }
-        return (search, feed)
+        return feed
+    }
+
+    /// The search index of the notices, from the tokens their pages left in the cache's token file.
+    private func searchIndex() -> SearchIndexWriter {
+        let notices = renderer.model.notices, stored = tokens.store()
+        return SearchIndexWriter(count: notices.count,
+                                 doc: { [notices[$0].title, SiteURLs.notice(notices[$0]), notices[$0].date.description, notices[$0].org] },
+                                 tokens: { stored.tokens(for: notices[$0].sourceDigest) ?? SearchIndexBuilder.TokenSet() })
     }
 
     /// Keeps or renders one notice page (on a worker thread); returns its search tokens and, for the feed's

@@ -13,8 +13,8 @@ enum ContentLints {
         (try! NSRegularExpression(pattern: "〔\\s*〕|【\\s*】"), "空的括号（文号等未填写）"),
     ]
 
-    /// The findings, and the body's link addresses (what the findings depend on besides the notice itself).
-    static func check(_ decoded: DecodedNotice, targets: LinkTargets) -> (diagnostics: [Diagnostic], links: [String]) {
+    /// The findings, and the body's links (whose targets are checked by `linkFindings`, once every notice is known).
+    static func check(_ decoded: DecodedNotice) -> (diagnostics: [Diagnostic], links: [BodyLink]) {
         let notice = decoded.notice
         var found: [Diagnostic] = []
         let file = notice.sourcePath
@@ -59,12 +59,16 @@ enum ContentLints {
         for heading in outline.headings where heading.isEmpty {
             warn(notice.bodyStartLine + heading.line - 1, 1, "标题“\(heading.text)”下面没有内容", "请补写这一部分，或删去这个标题")
         }
-        for link in outline.links {
-            if case .missing(let reason) = targets.resolve(link.url) {
-                warn(notice.bodyStartLine + link.line - 1, 1, reason, "请检查链接地址；链接其他通知写文件名（如 other.md），附件放在 content/files/ 并写 files/文件名")
-            }
+        return (found, outline.links.map { BodyLink(url: $0.url, line: notice.bodyStartLine + $0.line - 1) })
+    }
+
+    /// Links of `file` that lead nowhere.
+    static func linkFindings(_ links: [BodyLink], file: String, targets: LinkTargets) -> [Diagnostic] {
+        links.compactMap { link in
+            guard case .missing(let reason) = targets.resolve(link.url) else { return nil }
+            return .warning(reason, file: file, line: link.line, column: 1,
+                            hint: "请检查链接地址；链接其他通知写文件名（如 other.md），附件放在 content/files/ 并写 files/文件名")
         }
-        return (found, outline.links.map(\.url))
     }
 
     /// Whether `text` may hold a placeholder: 某, 〔, 【, "todo" in any letter case, two X's in a row, or X's

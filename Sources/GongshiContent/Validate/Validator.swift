@@ -10,6 +10,24 @@ public struct NoticeChecks: Sendable {
     public init(diagnostics: [Diagnostic], links: [String]) { self.diagnostics = diagnostics; self.links = links }
 }
 
+/// A link in a notice's body: its address, and the file line it is on.
+public struct BodyLink: Sendable, Hashable {
+    public var url: String
+    public var line: Int
+}
+
+/// The findings about one notice before its links are checked (see `Validator.checkAlone`).
+public struct UnresolvedChecks: Sendable {
+    public var file: String
+    public var diagnostics: [Diagnostic]
+    public var links: [BodyLink]
+
+    /// All the findings, with those about links that lead nowhere among `targets`.
+    public func resolved(_ targets: LinkTargets) -> NoticeChecks {
+        NoticeChecks(diagnostics: diagnostics + ContentLints.linkFindings(links, file: file, targets: targets), links: links.map(\.url))
+    }
+}
+
 /// The validate stage: checks across fields and across notices that decoding alone cannot see.
 public enum Validator {
     /// Every finding for content loaded whole.
@@ -26,8 +44,14 @@ public enum Validator {
 
     /// The findings about one notice: its fields, placeholders, contact details, empty headings and links.
     public static func check(_ decoded: DecodedNotice, site: SiteConfig, targets: LinkTargets) -> NoticeChecks {
-        let (lints, links) = ContentLints.check(decoded, targets: targets)
-        return NoticeChecks(diagnostics: fieldChecks(decoded, site: site) + lints, links: links)
+        checkAlone(decoded, site: site).resolved(targets)
+    }
+
+    /// The findings about one notice that need no other notice (all but where its links lead): what a build makes
+    /// while the notice is still decoded, before the other notices are loaded.
+    public static func checkAlone(_ decoded: DecodedNotice, site: SiteConfig) -> UnresolvedChecks {
+        let (lints, links) = ContentLints.check(decoded)
+        return UnresolvedChecks(file: decoded.notice.sourcePath, diagnostics: fieldChecks(decoded, site: site) + lints, links: links)
     }
 
     static func at(_ decoded: DecodedNotice, _ path: String) -> (line: Int, column: Int) {

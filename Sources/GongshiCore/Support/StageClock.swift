@@ -1,7 +1,8 @@
 import CAtomicSwap
 import Foundation
 
-/// Prints how long each build stage took, and the memory the process holds after it (resident set), to standard
+/// Prints how long each build stage took, and the memory the process holds after it (resident set, and the most it
+/// held so far), to standard
 /// error when the environment has GONGSHI_TIMINGS=1. For profiling large sites (docs/benchmarks.md); silent
 /// otherwise.
 public struct StageClock {
@@ -13,8 +14,9 @@ public struct StageClock {
         guard Self.enabled else { return }
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB held, %7d MB in use\n", stage() as NSString,
-                                                   seconds, Self.residentMegabytes(), Int(gongshi_heap_in_use() / 1_048_576)).utf8))
+        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB held (peak %d), %7d MB in use\n",
+                                                   stage() as NSString, seconds, Self.megabytes("VmRSS:"), Self.megabytes("VmHWM:"),
+                                                   Int(gongshi_heap_in_use() / 1_048_576)).utf8))
         last = now
     }
 
@@ -22,10 +24,10 @@ public struct StageClock {
     /// notices the process held twice what it used), so the peak a large build reaches is what it really uses.
     public static func releaseFreeMemory() { gongshi_release_free_memory() }
 
-    /// VmRSS from /proc/self/status, 0 where there is none.
-    static func residentMegabytes() -> Int {
+    /// A line of /proc/self/status (VmRSS: resident now, VmHWM: the most so far) in MB, 0 where there is none.
+    static func megabytes(_ field: String) -> Int {
         guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmRSS:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field) }),
               let kilobytes = Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") else { return 0 }
         return kilobytes / 1024
     }

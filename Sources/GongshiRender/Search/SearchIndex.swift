@@ -16,10 +16,8 @@ public struct SearchIndexBuilder: Sendable {
     /// Aimed-at size of one index shard, in bytes.
     public static let targetShardSize = 48 * 1024
 
-    /// Han characters and pairs packed in integers (cheap to hash and small in memory), words as strings.
-    private var hanPostings: [UInt64: PostingList] = [:]
-    private var wordPostings: [String: PostingList] = [:]
     private var docs: [[String]] = []
+    private var tokenSets: [TokenSet] = []
 
     /// One token's notice numbers, ascending, as differences from the previous number in LEB128 bytes: most
     /// differences of a common token take one byte instead of an `Int32`'s four (at 100,000 notices the postings are
@@ -66,16 +64,15 @@ public struct SearchIndexBuilder: Sendable {
     public init() {}
 
     /// Adds the next notice (ids are given in order, newest first).
+    /// (A builder holds every notice's tokens: the build writes a large site's index with `SearchIndexWriter`.)
     public mutating func add(title: String, url: String, date: String, org: String, text: String) {
         add(title: title, url: url, date: date, org: org, tokens: Self.tokenSet(in: title + "\n" + org + "\n" + text))
     }
 
     /// Adds the next notice with its tokens already made (see `tokenSet(in:)`), e.g. on another thread.
     public mutating func add(title: String, url: String, date: String, org: String, tokens: TokenSet) {
-        let id = Int32(docs.count)
         docs.append([title, url, date, org])
-        for token in tokens.han { hanPostings[token, default: PostingList()].append(id) }
-        for token in tokens.words { wordPostings[token, default: PostingList()].append(id) }
+        tokenSets.append(tokens)
     }
 
     /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings; each list
@@ -88,6 +85,13 @@ public struct SearchIndexBuilder: Sendable {
 
         /// Bit 62 marks a pair (first scalar in bits 21–41, second in 0–20); a single character is its scalar value.
         static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { 1 << 62 | UInt64(a.value) << 21 | UInt64(b.value) }
+
+        /// The UTF-8 bytes of a packed token, one by one (what `shardHash` and the index's size are made of).
+        @inline(__always)
+        static func forEachUTF8Byte(of key: UInt64, _ body: (UInt8) -> Void) {
+            if key & (1 << 62) != 0 { UTF8.encode(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!, into: body) }
+            UTF8.encode(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!, into: body)
+        }
 
         static func string(_ key: UInt64) -> String {
             if key & (1 << 62) == 0 { return String(Unicode.Scalar(UInt32(key))!) }
@@ -160,6 +164,16 @@ public struct SearchIndexBuilder: Sendable {
         return h
     }
 
+    /// `shardHash` of a packed Han token, without making its string.
+    static func shardHash(han key: UInt64) -> UInt32 {
+        var h: UInt32 = 0x811C_9DC5
+        TokenSet.forEachUTF8Byte(of: key) { byte in
+            h ^= UInt32(byte)
+            h = h &* 0x0100_0193
+        }
+        return h
+    }
+
     /// `ids` (ascending) as the differences between neighbours in base 36 (lowercase), separated by commas.
     static func encode(_ ids: [Int32]) -> String {
         var list = PostingList()
@@ -174,41 +188,9 @@ public struct SearchIndexBuilder: Sendable {
         return files
     }
 
-    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order. Shards are encoded on
-    /// every core a few at a time and handed on at once, so the encoded index is never all in memory.
+    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order.
     public func write(_ sink: (String, Data) throws -> Void) throws {
-        let han = Array(hanPostings.keys), words = Array(wordPostings.keys)
-        let tokenCount = han.count + words.count
-        @Sendable func token(_ i: Int) -> String { i < han.count ? TokenSet.string(han[i]) : words[i - han.count] }
-        @Sendable func postings(_ i: Int) -> PostingList { i < han.count ? hanPostings[han[i]]! : wordPostings[words[i - han.count]]! }
-        let names = parallelMap(tokenCount) { token($0) }
-        // Each list is encoded twice (for the size that sets the shard count, then in its shard) so the encoded
-        // lists are never all in memory at once.
-        let totalSize = parallelMap(tokenCount) { names[$0].utf8.count + postings($0).encoded.utf8.count + 6 }.reduce(0, +)
-        var shardCount = 1
-        while shardCount < 4096 && totalSize / shardCount > Self.targetShardSize { shardCount *= 2 }
-        var grouped = [[Int]](repeating: [], count: shardCount)
-        for i in 0..<tokenCount { grouped[Int(Self.shardHash(names[i]) % UInt32(shardCount))].append(i) }
-        let members = grouped
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": Self.docsPerChunk, "count": docs.count]
-        try sink("search/meta.json", try encoder.encode(meta))
-        let batch = 64
-        for first in stride(from: 0, to: shardCount, by: batch) {
-            let made = parallelMap(min(batch, shardCount - first)) { offset in
-                Result {
-                    let shard = Dictionary(uniqueKeysWithValues: members[first + offset].map { (names[$0], postings($0).encoded) })
-                    return try encoder.encode(shard)
-                }
-            }
-            for (offset, data) in made.enumerated() { try sink("search/index/\(first + offset).json", try data.get()) }
-        }
-        var chunk = 0
-        while chunk * Self.docsPerChunk < max(docs.count, 1) {
-            let slice = Array(docs[min(docs.count, chunk * Self.docsPerChunk)..<min(docs.count, (chunk + 1) * Self.docsPerChunk)])
-            try sink("search/docs/\(chunk).json", try encoder.encode(slice))
-            chunk += 1
-        }
+        let docs = self.docs, tokenSets = self.tokenSets
+        try SearchIndexWriter(count: docs.count, doc: { docs[$0] }, tokens: { tokenSets[$0] }).write(sink)
     }
 }

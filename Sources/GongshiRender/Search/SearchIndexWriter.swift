@@ -1,0 +1,122 @@
+import Foundation
+import GongshiCore
+
+/// Writes the search index (the format is in `SearchIndexBuilder`) from each notice's tokens, never holding all its
+/// postings: a first pass over the tokens measures the index, which sets the number of shards; then each pass builds
+/// the postings of a group of shards (about `bytesPerPass` encoded), hands those shards on and lets them go.
+/// Within a pass the shards are split over the cores, each of which reads every notice's tokens (`tokens` is called
+/// from several threads at once, for each notice once per core and pass).
+public struct SearchIndexWriter: Sendable {
+    let count: Int
+    let doc: @Sendable (Int) -> [String]
+    let tokens: @Sendable (Int) -> SearchIndexBuilder.TokenSet
+    /// About how many bytes of encoded postings one pass makes (100,000 notices make about 120 MB in all).
+    let bytesPerPass: Int
+    let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
+
+    /// The index of `count` notices: notice `id` (0 = newest) is listed as `doc(id)` (title, URL, date, org) and
+    /// found by `tokens(id)`.
+    public init(count: Int, doc: @escaping @Sendable (Int) -> [String], tokens: @escaping @Sendable (Int) -> SearchIndexBuilder.TokenSet,
+                bytesPerPass: Int = 24 << 20) {
+        self.count = count; self.doc = doc; self.tokens = tokens; self.bytesPerPass = bytesPerPass
+    }
+
+    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order.
+    public func write(_ sink: (String, Data) throws -> Void) throws {
+        let size = parallelMap(lanes) { indexSize(lane: $0) }.reduce(0, +)
+        var shardCount = 1
+        while shardCount < 4096 && size / shardCount > SearchIndexBuilder.targetShardSize { shardCount *= 2 }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": SearchIndexBuilder.docsPerChunk, "count": count]
+        try sink("search/meta.json", try encoder.encode(meta))
+        let passes = min(shardCount, max(1, (size + bytesPerPass - 1) / bytesPerPass))
+        for pass in 0..<passes {
+            let group = ShardGroup(shards: (pass * shardCount / passes)..<((pass + 1) * shardCount / passes), of: shardCount)
+            let made = parallelMap(lanes) { lane in Result { try shards(group, lane: lane) } }
+            var files: [(shard: Int, data: Data)] = []
+            for lane in made { files += try lane.get() }
+            for file in files.sorted(by: { $0.shard < $1.shard }) { try sink("search/index/\(file.shard).json", file.data) }
+        }
+        var chunk = 0
+        while chunk * SearchIndexBuilder.docsPerChunk < max(count, 1) {
+            let ids = min(count, chunk * SearchIndexBuilder.docsPerChunk)..<min(count, (chunk + 1) * SearchIndexBuilder.docsPerChunk)
+            try sink("search/docs/\(chunk).json", try encoder.encode(ids.map(doc)))
+            chunk += 1
+        }
+    }
+
+    /// Which shards a pass makes, of how many.
+    struct ShardGroup {
+        let shards: Range<Int>
+        let of: Int
+        func shard(_ hash: UInt32) -> Int { Int(hash % UInt32(of)) }
+    }
+
+    /// The bytes the index's shards take for the tokens whose hash falls to `lane`: each token's name, its encoded
+    /// postings and the JSON around them (6 bytes), as `shards` will write them.
+    private func indexSize(lane: Int) -> Int {
+        var han: [UInt64: EncodedLength] = [:], words: [String: EncodedLength] = [:]
+        for id in 0..<count {
+            let set = tokens(id), number = Int32(id)
+            for token in set.han where Int(SearchIndexBuilder.shardHash(han: token) % UInt32(lanes)) == lane {
+                han[token, default: EncodedLength()].add(number)
+            }
+            for word in set.words where Int(SearchIndexBuilder.shardHash(word) % UInt32(lanes)) == lane {
+                words[word, default: EncodedLength()].add(number)
+            }
+        }
+        var size = 0
+        for (token, length) in han {
+            var name = 0
+            SearchIndexBuilder.TokenSet.forEachUTF8Byte(of: token) { _ in name += 1 }
+            size += name + length.bytes + 6
+        }
+        for (word, length) in words { size += word.utf8.count + length.bytes + 6 }
+        return size
+    }
+
+    /// The shards of `group` that fall to `lane`, encoded.
+    private func shards(_ group: ShardGroup, lane: Int) throws -> [(shard: Int, data: Data)] {
+        func mine(_ hash: UInt32) -> Bool {
+            let shard = group.shard(hash)
+            return group.shards.contains(shard) && shard % lanes == lane
+        }
+        var han: [UInt64: SearchIndexBuilder.PostingList] = [:], words: [String: SearchIndexBuilder.PostingList] = [:]
+        for id in 0..<count {
+            let set = tokens(id), number = Int32(id)
+            for token in set.han where mine(SearchIndexBuilder.shardHash(han: token)) { han[token, default: .init()].append(number) }
+            for word in set.words where mine(SearchIndexBuilder.shardHash(word)) { words[word, default: .init()].append(number) }
+        }
+        // Each shard's postings are encoded and let go one shard at a time.
+        var members: [Int: (han: [UInt64], words: [String])] = [:]
+        for shard in group.shards where shard % lanes == lane { members[shard] = ([], []) }
+        for token in han.keys { members[group.shard(SearchIndexBuilder.shardHash(han: token))]!.han.append(token) }
+        for word in words.keys { members[group.shard(SearchIndexBuilder.shardHash(word))]!.words.append(word) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try members.keys.sorted().map { shard in
+            var contents: [String: String] = [:]
+            for token in members[shard]!.han { contents[SearchIndexBuilder.TokenSet.string(token)] = han.removeValue(forKey: token)!.encoded }
+            for word in members[shard]!.words { contents[word] = words.removeValue(forKey: word)!.encoded }
+            return (shard, try encoder.encode(contents))
+        }
+    }
+}
+
+/// How long a token's postings are once encoded (see `SearchIndexBuilder.PostingList.encoded`), counted as notice
+/// numbers come without keeping them.
+private struct EncodedLength {
+    private var last: Int32 = 0
+    private(set) var bytes = 0
+
+    mutating func add(_ id: Int32) {
+        var delta = UInt32(id - last)
+        last = id
+        if bytes > 0 { bytes += 1 }
+        repeat {
+            bytes += 1
+            delta /= 36
+        } while delta > 0
+    }
+}
