@@ -15,6 +15,8 @@ import Glibc
 ///   (by file, with the digest of its bytes) and where its details are; `details-<n>.bin`: the rest of their front
 ///   matter, each notice's decoded alone when its page is made again (see `DetailStore`);
 /// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
+/// A build writes a changed part's files as `*.next.*` once its notices are checked (see `DetailParts`) and renames
+/// them when it writes the index.
 ///
 /// A build deletes the cache before it swaps its output in and writes a new one after; the cache also records
 /// which program made it and the output folder's identity. So it never describes an output it did not make.
@@ -84,7 +86,7 @@ public struct BuildCache: Sendable {
               let index = try? PropertyListDecoder().decode(Index.self, from: data),
               index.program == program, index.output == OutputFolders.identity(output) else { return BuildCache() }
         let parts = parallelMap(Self.parts) { part -> [StoredEntry]? in
-            guard let data = try? Data(contentsOf: folder.appendingPathComponent("notices-\(part).json")) else { return nil }
+            guard let data = try? Data(contentsOf: folder.appendingPathComponent(entriesFileName(part: part))) else { return nil }
             return try? JSONDecoder().decode([StoredEntry].self, from: data)
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
@@ -119,6 +121,22 @@ public struct BuildCache: Sendable {
         detailStore?.json(for: notice.sourcePath, digest: notice.sourceDigest)
     }
 
+    static func entriesFileName(part: Int) -> String { "notices-\(part).json" }
+    static func nextEntriesFileName(part: Int) -> String { "notices-\(part).next.json" }
+
+    /// The entries of a part's `members` (indices into `entries`) as `notices-<n>.json` holds them, with where each
+    /// one's details are; nil when one has none.
+    static func entriesJSON(_ members: [Int], of entries: [NoticeEntry], places: [String: DetailStore.Place]) -> Data? {
+        let stored = members.compactMap { i -> StoredEntry? in
+            let entry = entries[i]
+            guard let place = places[entry.summary.sourcePath] else { return nil }
+            return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
+                               checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
+                               detailOffset: place.range.lowerBound, detailLength: place.range.count)
+        }
+        return stored.count == members.count ? try? JSONEncoder().encode(stored) : nil
+    }
+
     /// Removes the cache (before the output it describes is replaced).
     /// Invalidates the cache: without its index nothing else in the folder is read. (The notice parts stay, so
     /// the next index can keep the parts that did not change.)
@@ -126,24 +144,18 @@ public struct BuildCache: Sendable {
         try? FileManager.default.removeItem(at: folder(for: output).appendingPathComponent("index.plist"))
     }
 
-    /// Writes the index and the notices beside `output` (after the output was swapped in); `tokens.bin` was
-    /// already written there by `TokenStore.Writer`, the details by `DetailParts`. The index is written last: without
-    /// it nothing is read. A part whose notices are the ones the last cache had, unchanged, is left as it is.
-    func writeIndex(for output: URL, entries: [NoticeEntry], details: DetailParts) {
+    /// Writes the index beside `output` (after the output was swapped in); `tokens.bin` was already written there by
+    /// `TokenStore.Writer`, the notices' details and entries by `DetailParts` (under names that are given them now).
+    /// The index is written last: without it nothing is read. A part whose notices are the ones the last cache had,
+    /// unchanged, is left as it is.
+    func writeIndex(for output: URL, details: DetailParts) {
         let folder = Self.folder(for: output)
-        let written = parallelMap(Self.parts) { part -> Bool in
-            guard let members = details.changed[part] else { return true }
-            let stored = members.compactMap { i -> StoredEntry? in
-                let entry = entries[i]
-                guard let place = details.store.place(for: entry.summary.sourcePath) else { return nil }
-                return StoredEntry(summary: entry.summary, loadDiagnostics: entry.loadDiagnostics, checkKey: entry.checkKey,
-                                   checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
-                                   detailOffset: place.range.lowerBound, detailLength: place.range.count)
-            }
-            guard stored.count == members.count, let summaries = try? JSONEncoder().encode(stored) else { return false }
-            return rename(folder.appendingPathComponent(DetailStore.nextFileName(part: part)).path,
-                          folder.appendingPathComponent(DetailStore.fileName(part: part)).path) == 0
-                && (try? summaries.write(to: folder.appendingPathComponent("notices-\(part).json"))) != nil
+        func named(_ next: String, _ final: String) -> Bool {
+            rename(folder.appendingPathComponent(next).path, folder.appendingPathComponent(final).path) == 0
+        }
+        let written = (0..<Self.parts).map { part in
+            details.changed[part] == nil || (named(DetailStore.nextFileName(part: part), DetailStore.fileName(part: part))
+                                             && named(Self.nextEntriesFileName(part: part), Self.entriesFileName(part: part)))
         }
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary

@@ -1,10 +1,11 @@
 import Foundation
 import GongshiCore
 
-/// The details of a build's notices, written into the cache folder as soon as they are checked (each changed part to
-/// `details-<n>.next.bin`; a part whose notices did not change keeps its file), so that the build holds only
-/// summaries in memory while it renders and reads each page's front matter from there (`store`). `BuildCache.writeIndex`
-/// later gives the new files their names; nothing is read from them before the index names the cache valid.
+/// The details and cache entries of a build's notices, written into the cache folder as soon as they are checked
+/// (each changed part to `details-<n>.next.bin` and `notices-<n>.next.json`; a part whose notices did not change keeps
+/// its files), so that the build holds only the model's summaries in memory while it renders and reads each page's
+/// front matter from there (`store`). `BuildCache.writeIndex` later gives the new files their names; nothing is read
+/// from them before the index names the cache valid.
 struct DetailParts: Sendable {
     /// Each part's members (indices into the entries), nil for a part kept as the last cache had it.
     let changed: [[Int]?]
@@ -21,7 +22,7 @@ struct DetailParts: Sendable {
         let changed = parallelMap(BuildCache.parts) { part -> [Int]? in
             let members = stride(from: part, to: order.count, by: BuildCache.parts).map { order[$0] }
             let unchanged = samePaths
-                && FileManager.default.fileExists(atPath: folder.appendingPathComponent("notices-\(part).json").path)
+                && FileManager.default.fileExists(atPath: folder.appendingPathComponent(BuildCache.entriesFileName(part: part)).path)
                 && FileManager.default.fileExists(atPath: folder.appendingPathComponent(DetailStore.fileName(part: part)).path)
                 && members.allSatisfy { i in
                     let new = entries[i], old = previous.notices[new.summary.sourcePath]!
@@ -47,7 +48,10 @@ struct DetailParts: Sendable {
                 places[summary.sourcePath] = DetailStore.Place(file: file, digest: summary.sourceDigest, range: data.count..<(data.count + json.count))
                 data.append(json)
             }
-            return (try? data.write(to: folder.appendingPathComponent(file))) != nil ? places : nil
+            guard (try? data.write(to: folder.appendingPathComponent(file))) != nil,
+                  let stored = BuildCache.entriesJSON(members, of: entries, places: places),
+                  (try? stored.write(to: folder.appendingPathComponent(BuildCache.nextEntriesFileName(part: part)))) != nil else { return nil }
+            return places
         }
         var places: [String: DetailStore.Place] = [:]
         for part in written { if let part { places.merge(part) { first, _ in first } } }

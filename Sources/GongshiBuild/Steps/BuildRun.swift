@@ -18,7 +18,7 @@ struct CheckedSite: Sendable {
     var diagnostics: [Diagnostic] = []
 
     /// Each notice's body links, by source path.
-    var links: [String: [String]] { Dictionary(entries.map { ($0.summary.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a }) }
+    var links: [String: [String]] = [:]
 }
 
 /// The render stage's inputs for one build: the renderer, the page keys and where whole notices come from.
@@ -28,6 +28,8 @@ struct ModelledSite: Sendable {
     let keys: PageKeys
     let source: BuildNoticeSource
     let attachments: [(path: String, source: URL)]
+    /// The notice count and the span of time the output holds for (see `BuildStamp`), without its fingerprint.
+    let span: BuildStamp
 }
 
 /// One build's steps (see `SiteBuilder.build`), with what they share: the site, the output and the options.
@@ -94,6 +96,7 @@ final class BuildRun: @unchecked Sendable {
             let found = CheckStep(layout: layout, config: config, cache: cache).run(loaded, summaries: checked.notices)
             checked.diagnostics += found.diagnostics
             checked.entries = found.entries
+            checked.links = Dictionary(found.entries.map { ($0.summary.sourcePath, $0.links) }, uniquingKeysWith: { a, _ in a })
             clock.lap("  check")
         }
         let hasSiteTemplates = FileManager.default.fileExists(atPath: layout.templates.path)
@@ -103,21 +106,25 @@ final class BuildRun: @unchecked Sendable {
         return checked
     }
 
-    /// Writes the checked notices' front matter into the cache folder (see `DetailParts`): pages read it from there, so
-    /// the decoded front matter need not stay in memory.
+    /// Writes the checked notices' front matter and cache entries into the cache folder (see `DetailParts`): pages
+    /// read the front matter from there, so neither need stay in memory.
     func keepDetails(_ checked: inout CheckedSite, _ cache: BuildCache) -> DetailParts {
         let details = DetailParts(folder: BuildCache.folder(for: output), entries: checked.entries, settings: checked.config!.digest,
                                   previous: cache, decoded: checked.decoded)
         checked.decoded = [:]
+        checked.entries = []
         StageClock.releaseFreeMemory()
         clock.lap("keep front matter")
         return details
     }
 
-    /// The site model; the checked list of summaries goes (the model has its own; the entries keep theirs for the cache).
+    /// The site model, and the span of time its output holds for; the checked list of summaries goes (the model has
+    /// its own).
     func model(_ checked: inout CheckedSite, _ details: DetailParts, _ cache: BuildCache) -> ModelledSite {
         let config = checked.config!
         let model = SiteModel(config: config, notices: checked.notices, now: options.now, preview: options.preview)
+        let span = BuildStamp(fingerprint: "", noticeCount: model.notices.count, notices: checked.notices,
+                              publishWithinDays: config.publishWithinDays, now: options.now)
         checked.notices = []
         let renderer = SiteRenderer(model: model, templates: checked.templates!, baseURL: options.baseURL, attachments: checked.attachments)
         let links = checked.links
@@ -125,7 +132,7 @@ final class BuildRun: @unchecked Sendable {
         let attachments = checked.attachments.map { ($0, layout.attachmentsFolder.appendingPathComponent($0)) }
         clock.lap("site model")
         return ModelledSite(model: model, renderer: renderer, keys: PageKeys(renderer: renderer, links: links), source: source,
-                            attachments: attachments)
+                            attachments: attachments, span: span)
     }
 
     /// Renders into the staging folder. The old cache describes the old output: it goes before anything is
@@ -164,13 +171,13 @@ final class BuildRun: @unchecked Sendable {
 
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
     func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], details: DetailParts) {
-        BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.model.notices.count,
-                   notices: checked.entries.map(\.summary), publishWithinDays: checked.config!.publishWithinDays, now: options.now).write(for: output)
+        BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.span.noticeCount,
+                   validFrom: site.span.validFrom, validUntil: site.span.validUntil).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted
         next.pages = pages
-        next.writeIndex(for: output, entries: checked.entries, details: details)
+        next.writeIndex(for: output, details: details)
         clock.lap("write build cache")
     }
 }

@@ -43,9 +43,11 @@ struct RenderStep {
             let key = keys.key(of: shell)
             if try !kept(shell.path, key: key) { try write(shell.path, renderer.render(try renderer.inspectionPage(shell, source: source)), key: key) }
         }
+        clock.lap("  site pages")
         try searchIndex().write { try output.write($0, $1) }
+        clock.lap("  search index")
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
-        clock.lap("  site pages, search index, feed")
+        clock.lap("  feed, sitemap")
         return records.all
     }
 
