@@ -72,11 +72,11 @@ public enum SiteBuilder {
         let site = run.model(&checked, details, cache)
         options.checkpoint?(.checked)
         let staged = try StagedOutput(output: run.output, site: run.layout, reuse: options.reuseUnchangedOutput)
-        let pages = try run.renderAndWrite(site, into: staged, cache: cache, diagnostics: checked.diagnostics)
+        let made = try run.renderAndWrite(site, into: staged, cache: cache, diagnostics: checked.diagnostics)
         options.checkpoint?(.staged)
         try run.commit(staged, diagnostics: checked.diagnostics)
         options.checkpoint?(.swapped)
-        run.record(checked, site, pages: pages, details: details)
+        run.record(checked, site, made: made, details: details)
         options.checkpoint?(.recorded)
         return BuildReport(output: run.output, noticeCount: site.model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics,

@@ -124,6 +124,14 @@ public final class StagedOutput: @unchecked Sendable {
         FileStamp.of(staging.path + "/" + path, followingLinks: false)
     }
 
+    /// The bytes of the published file at `path` when its size and modification time are still `size` and `modified`.
+    public func published(_ path: String, size: Int64, modified: Int64) -> Data? {
+        let published = output.path + "/" + path
+        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified,
+              let data = try? Data(contentsOf: URL(fileURLWithPath: published)), data.count == size else { return nil }
+        return data
+    }
+
     /// Keeps the published file at `path` as it is when its size and modification time are still `size` and
     /// `modified` (nobody changed it since): the staged file becomes that file, untouched. False otherwise.
     public func keepPublished(_ path: String, size: Int64, modified: Int64) throws -> Bool {

@@ -14,7 +14,8 @@ import Glibc
 /// - `notices-<n>.json`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
 ///   (by file, with the digest of its bytes) and where its details are; `details-<n>.bin`: the rest of their front
 ///   matter, each notice's decoded alone when its page is made again (see `DetailStore`);
-/// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`).
+/// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`); `search.bin`: what the
+///   search index was made from (see `SearchState`).
 /// A build writes a changed part's files as `*.next.*` once its notices are checked (see `DetailParts`) and renames
 /// them when it writes the index.
 ///
@@ -60,6 +61,8 @@ public struct BuildCache: Sendable {
     public var notices: [String: NoticeEntry] = [:]
     public var pages: [String: PageRecord] = [:]
     public var tokens = TokenStore()
+    /// What the search index was made from, if the build wrote it whole or patched it.
+    var search: SearchState?
     private var detailStore: DetailStore?
 
     public init() {}
@@ -110,6 +113,7 @@ public struct BuildCache: Sendable {
         cache.settings = index.settings
         cache.loadStarted = index.loadStarted
         cache.tokens = TokenStore(contentsOf: folder.appendingPathComponent("tokens.bin"))
+        cache.search = (try? Data(contentsOf: folder.appendingPathComponent("search.bin"))).flatMap(SearchState.init)
         return cache
     }
 
@@ -160,8 +164,10 @@ public struct BuildCache: Sendable {
         let encoder = PropertyListEncoder()
         encoder.outputFormat = .binary
         let index = Index(program: Self.program, settings: settings, loadStarted: loadStarted, output: OutputFolders.identity(output))
+        let searchFile = folder.appendingPathComponent("search.bin")
+        try? FileManager.default.removeItem(at: searchFile)
         guard details.complete, written.allSatisfy({ $0 }), (try? PageRecord.encode(pages).write(to: folder.appendingPathComponent("pages.bin"))) != nil,
-              let data = try? encoder.encode(index) else { return }
+              search.map({ (try? $0.encoded().write(to: searchFile)) != nil }) ?? true, let data = try? encoder.encode(index) else { return }
         let temporary = folder.appendingPathComponent("index.plist.tmp")
         if (try? data.write(to: temporary)) != nil {
             _ = rename(temporary.path, folder.appendingPathComponent("index.plist").path)

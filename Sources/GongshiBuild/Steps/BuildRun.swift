@@ -138,17 +138,18 @@ final class BuildRun: @unchecked Sendable {
     /// Renders into the staging folder. The old cache describes the old output: it goes before anything is
     /// replaced; the new one is written (tokens as pages are made, the rest after the swap) only for an output this
     /// build completed.
-    func renderAndWrite(_ site: ModelledSite, into staged: StagedOutput, cache: BuildCache, diagnostics: [Diagnostic]) throws -> [String: PageRecord] {
+    func renderAndWrite(_ site: ModelledSite, into staged: StagedOutput, cache: BuildCache,
+                        diagnostics: [Diagnostic]) throws -> (pages: [String: PageRecord], search: SearchState) {
         BuildCache.remove(for: output)
         let tokens = TokenStore.Writer(for: output, previous: cache.tokens)
         defer { tokens.close() }
         let step = RenderStep(renderer: site.renderer, keys: site.keys, output: staged, source: site.source, cache: cache,
                               tokens: tokens, progress: options.progress)
         do {
-            let pages = try step.run(attachments: site.attachments)
+            let made = try step.run(attachments: site.attachments)
             StageClock.releaseFreeMemory()
             clock.lap("render and write")
-            return pages
+            return made
         } catch {
             staged.abandon()
             throw failure(error, diagnostics)
@@ -170,13 +171,14 @@ final class BuildRun: @unchecked Sendable {
     }
 
     /// Records what this build was made from (for the no-op check) and what the next build can reuse.
-    func record(_ checked: CheckedSite, _ site: ModelledSite, pages: [String: PageRecord], details: DetailParts) {
+    func record(_ checked: CheckedSite, _ site: ModelledSite, made: (pages: [String: PageRecord], search: SearchState), details: DetailParts) {
         BuildStamp(fingerprint: fingerprint + "|" + OutputFolders.identity(output), noticeCount: site.span.noticeCount,
                    validFrom: site.span.validFrom, validUntil: site.span.validUntil).write(for: output)
         var next = BuildCache()
         next.settings = checked.config!.digest
         next.loadStarted = checked.loadStarted
-        next.pages = pages
+        next.pages = made.pages
+        next.search = made.search
         next.writeIndex(for: output, details: details)
         clock.lap("write build cache")
     }

@@ -18,17 +18,20 @@ struct RenderStep {
     let previousTokens: TokenStore
     /// Receives each notice's search tokens for the next build's cache.
     let tokens: TokenStore.Writer
+    /// What the last build's search index was made from.
+    let previousSearch: SearchState?
     let progress: (@Sendable (Int, Int) -> Void)?
     private let records = RecordBook()
 
     init(renderer: SiteRenderer, keys: PageKeys, output: StagedOutput, source: NoticeSource, cache: BuildCache,
          tokens: TokenStore.Writer, progress: (@Sendable (Int, Int) -> Void)?) {
         self.renderer = renderer; self.keys = keys; self.output = output; self.source = source
-        previous = cache.pages; previousTokens = cache.tokens; self.tokens = tokens; self.progress = progress
+        previous = cache.pages; previousTokens = cache.tokens; previousSearch = cache.search; self.tokens = tokens; self.progress = progress
     }
 
-    /// Writes the whole site into the staging folder; returns the record of every page, for the next build.
-    func run(attachments: [(path: String, source: URL)]) throws -> [String: PageRecord] {
+    /// Writes the whole site into the staging folder; returns the record of every page and what the search index was
+    /// made from, for the next build.
+    func run(attachments: [(path: String, source: URL)]) throws -> (pages: [String: PageRecord], search: SearchState) {
         var clock = StageClock()
         for asset in renderer.templates.assets { try output.write(asset.path, asset.data) }
         for file in attachments { try output.write("files/" + file.path, try Data(contentsOf: file.source)) }
@@ -44,11 +47,11 @@ struct RenderStep {
             if try !kept(shell.path, key: key) { try write(shell.path, renderer.render(try renderer.inspectionPage(shell, source: source)), key: key) }
         }
         clock.lap("  site pages")
-        try searchIndex().write { try output.write($0, $1) }
+        let search = try searchIndex()
         clock.lap("  search index")
         for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         clock.lap("  feed, sitemap")
-        return records.all
+        return (records.all, search)
     }
 
     /// Keeps the page the last build made at its path when its key is unchanged, else renders and writes it.
@@ -57,14 +60,14 @@ struct RenderStep {
         if try !kept(page.path, key: key) { try write(page.path, renderer.render(page), key: key) }
     }
 
-    private func kept(_ path: String, key: UInt64) throws -> Bool {
+    func kept(_ path: String, key: UInt64) throws -> Bool {
         guard let record = previous[path], record.key == key,
               try output.keepPublished(path, size: record.size, modified: record.modified) else { return false }
         records.set(path, record)
         return true
     }
 
-    private func write(_ path: String, _ data: Data, key: UInt64) throws {
+    func write(_ path: String, _ data: Data, key: UInt64) throws {
         try output.write(path, data)
         if let stamp = output.stamp(of: path) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
     }
@@ -87,14 +90,6 @@ struct RenderStep {
             }
         }
         return feed
-    }
-
-    /// The search index of the notices, from the tokens their pages left in the cache's token file.
-    private func searchIndex() -> SearchIndexWriter {
-        let notices = renderer.model.notices, stored = tokens.store()
-        return SearchIndexWriter(count: notices.count,
-                                 doc: { [notices[$0].title, SiteURLs.notice(notices[$0]), notices[$0].date.description, notices[$0].org] },
-                                 tokens: { stored.tokens(for: notices[$0].sourceDigest) ?? SearchIndexBuilder.TokenSet() })
     }
 
     /// Keeps or renders one notice page (on a worker thread); returns its search tokens and, for the feed's

@@ -21,34 +21,66 @@ public struct SearchIndexWriter: Sendable {
         self.count = count; self.doc = doc; self.tokens = tokens; self.bytesPerPass = bytesPerPass
     }
 
-    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order.
-    public func write(_ sink: (String, Data) throws -> Void) throws {
-        let size = parallelMap(lanes) { indexSize(lane: $0) }.reduce(0, +)
-        var shardCount = 1
-        while shardCount < 4096 && size / shardCount > SearchIndexBuilder.targetShardSize { shardCount *= 2 }
+    /// How many shards the index has, and the bytes they take in all (what sets the count).
+    public struct Shape: Sendable, Equatable {
+        public var shards: Int
+        public var size: Int
+
+        public init(size: Int) {
+            var shards = 1
+            while shards < 4096 && size / shards > SearchIndexBuilder.targetShardSize { shards *= 2 }
+            self.shards = shards; self.size = size
+        }
+    }
+
+    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order; returns the index's shape.
+    @discardableResult
+    public func write(_ sink: (String, Data) throws -> Void) throws -> Shape {
+        let shape = Shape(size: parallelMap(lanes) { indexSize(lane: $0) }.reduce(0, +))
+        try sink("search/meta.json", meta(shards: shape.shards))
+        try writeShards(Array(0..<shape.shards), of: shape) { try sink(Self.shardPath($0), $1) }
+        for chunk in 0..<docsChunks { try sink(Self.docsPath(chunk), try docs(chunk)) }
+        return shape
+    }
+
+    static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let meta: [String: Int] = ["version": 1, "shards": shardCount, "chunk": SearchIndexBuilder.docsPerChunk, "count": count]
-        try sink("search/meta.json", try encoder.encode(meta))
-        let passes = min(shardCount, max(1, (size + bytesPerPass - 1) / bytesPerPass))
+        return encoder
+    }
+
+    public static func shardPath(_ shard: Int) -> String { "search/index/\(shard).json" }
+    public static func docsPath(_ chunk: Int) -> String { "search/docs/\(chunk).json" }
+
+    public func meta(shards: Int) throws -> Data {
+        try Self.encoder().encode(["version": 1, "shards": shards, "chunk": SearchIndexBuilder.docsPerChunk, "count": count])
+    }
+
+    /// The lists of notices (title, URL, date, org), `docsPerChunk` to a file; an empty index has one, empty.
+    public var docsChunks: Int { max(1, (count + SearchIndexBuilder.docsPerChunk - 1) / SearchIndexBuilder.docsPerChunk) }
+
+    public func docs(_ chunk: Int) throws -> Data {
+        let ids = min(count, chunk * SearchIndexBuilder.docsPerChunk)..<min(count, (chunk + 1) * SearchIndexBuilder.docsPerChunk)
+        return try Self.encoder().encode(ids.map(doc))
+    }
+
+    /// Makes the shards `wanted` (ascending) of an index of `shape`, reading every notice's tokens once per core and
+    /// pass, and hands each to `sink` in order.
+    public func writeShards(_ wanted: [Int], of shape: Shape, _ sink: (Int, Data) throws -> Void) throws {
+        let share = shape.size / shape.shards * wanted.count
+        let passes = min(wanted.count, max(1, (share + bytesPerPass - 1) / bytesPerPass))
         for pass in 0..<passes {
-            let group = ShardGroup(shards: (pass * shardCount / passes)..<((pass + 1) * shardCount / passes), of: shardCount)
+            let group = ShardGroup(shards: Set(wanted[(pass * wanted.count / passes)..<((pass + 1) * wanted.count / passes)]), of: shape.shards)
             let made = parallelMap(lanes) { lane in Result { try shards(group, lane: lane) } }
             var files: [(shard: Int, data: Data)] = []
             for lane in made { files += try lane.get() }
-            for file in files.sorted(by: { $0.shard < $1.shard }) { try sink("search/index/\(file.shard).json", file.data) }
-        }
-        var chunk = 0
-        while chunk * SearchIndexBuilder.docsPerChunk < max(count, 1) {
-            let ids = min(count, chunk * SearchIndexBuilder.docsPerChunk)..<min(count, (chunk + 1) * SearchIndexBuilder.docsPerChunk)
-            try sink("search/docs/\(chunk).json", try encoder.encode(ids.map(doc)))
-            chunk += 1
+            for file in files.sorted(by: { $0.shard < $1.shard }) { try sink(file.shard, file.data) }
         }
     }
 
     /// Which shards a pass makes, of how many.
     struct ShardGroup {
-        let shards: Range<Int>
+        let shards: Set<Int>
         let of: Int
         func shard(_ hash: UInt32) -> Int { Int(hash % UInt32(of)) }
     }
@@ -93,8 +125,7 @@ public struct SearchIndexWriter: Sendable {
         for shard in group.shards where shard % lanes == lane { members[shard] = ([], []) }
         for token in han.keys { members[group.shard(SearchIndexBuilder.shardHash(han: token))]!.han.append(token) }
         for word in words.keys { members[group.shard(SearchIndexBuilder.shardHash(word))]!.words.append(word) }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = Self.encoder()
         return try members.keys.sorted().map { shard in
             var contents: [String: String] = [:]
             for token in members[shard]!.han { contents[SearchIndexBuilder.TokenSet.string(token)] = han.removeValue(forKey: token)!.encoded }
