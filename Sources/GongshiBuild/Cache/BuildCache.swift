@@ -11,7 +11,7 @@ import Glibc
 /// build decodes only the notice files that changed and renders only the pages whose inputs changed:
 /// - `index.plist`: which program and output the cache belongs to; `pages.bin`: each output file's input key, size
 ///   and modification time (see `PageRecord.encode`);
-/// - `notices-<n>.json`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
+/// - `notices-<n>.bin`: each notice's summary (what lists and page keys need), diagnostics, links and file stamp
 ///   (by file, with the digest of its bytes) and where its details are; `details-<n>.bin`: the rest of their front
 ///   matter, each notice's decoded alone when its page is made again (see `DetailStore`);
 /// - `tokens.bin`: each notice's search tokens, by the digest of its file (see `TokenStore`); `search.bin`: what the
@@ -34,7 +34,7 @@ public struct BuildCache: Sendable {
         public var file: FileStamp?
     }
 
-    /// A notice entry as `notices-<n>.json` holds it.
+    /// A notice entry as `notices-<n>.bin` holds it.
     struct StoredEntry: Codable {
         var summary: NoticeSummary
         var loadDiagnostics: [Diagnostic]
@@ -90,7 +90,7 @@ public struct BuildCache: Sendable {
               index.program == program, index.output == OutputFolders.identity(output) else { return BuildCache() }
         let parts = parallelMap(Self.parts) { part -> [StoredEntry]? in
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(entriesFileName(part: part))) else { return nil }
-            return try? JSONDecoder().decode([StoredEntry].self, from: data)
+            return try? CompactDecoder.decode([StoredEntry].self, from: data)
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
         var cache = BuildCache()
@@ -120,17 +120,17 @@ public struct BuildCache: Sendable {
     /// Where the notice at `path` has its details in this cache.
     func detailPlace(of path: String) -> DetailStore.Place? { detailStore?.place(for: path) }
 
-    /// A notice's front matter as this cache stores it (JSON), nil when it has none for these file contents.
-    func fieldsJSON(of notice: NoticeSummary) -> Data? {
-        detailStore?.json(for: notice.sourcePath, digest: notice.sourceDigest)
+    /// A notice's front matter as this cache stores it (compact form), nil when it has none for these file contents.
+    func storedFields(of notice: NoticeSummary) -> Data? {
+        detailStore?.stored(for: notice.sourcePath, digest: notice.sourceDigest)
     }
 
-    static func entriesFileName(part: Int) -> String { "notices-\(part).json" }
-    static func nextEntriesFileName(part: Int) -> String { "notices-\(part).next.json" }
+    static func entriesFileName(part: Int) -> String { "notices-\(part).bin" }
+    static func nextEntriesFileName(part: Int) -> String { "notices-\(part).next.bin" }
 
-    /// The entries of a part's `members` (indices into `entries`) as `notices-<n>.json` holds them, with where each
+    /// The entries of a part's `members` (indices into `entries`) as `notices-<n>.bin` holds them, with where each
     /// one's details are; nil when one has none.
-    static func entriesJSON(_ members: [Int], of entries: [NoticeEntry], places: [String: DetailStore.Place]) -> Data? {
+    static func storedEntries(_ members: [Int], of entries: [NoticeEntry], places: [String: DetailStore.Place]) -> Data? {
         let stored = members.compactMap { i -> StoredEntry? in
             let entry = entries[i]
             guard let place = places[entry.summary.sourcePath] else { return nil }
@@ -138,7 +138,7 @@ public struct BuildCache: Sendable {
                                checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
                                detailOffset: place.range.lowerBound, detailLength: place.range.count)
         }
-        return stored.count == members.count ? try? JSONEncoder().encode(stored) : nil
+        return stored.count == members.count ? try? CompactEncoder.encode(stored) : nil
     }
 
     /// Removes the cache (before the output it describes is replaced).

@@ -2,7 +2,7 @@ import Foundation
 import GongshiCore
 
 /// The details and cache entries of a build's notices, written into the cache folder as soon as they are checked
-/// (each changed part to `details-<n>.next.bin` and `notices-<n>.next.json`; a part whose notices did not change keeps
+/// (each changed part to `details-<n>.next.bin` and `notices-<n>.next.bin`; a part whose notices did not change keeps
 /// its files), so that the build holds only the model's summaries in memory while it renders and reads each page's
 /// front matter from there (`store`). `BuildCache.writeIndex` later gives the new files their names; nothing is read
 /// from them before the index names the cache valid.
@@ -44,12 +44,12 @@ struct DetailParts: Sendable {
             var data = Data(), places: [String: DetailStore.Place] = [:]
             for i in members {
                 let summary = entries[i].summary
-                guard let json = decoded[summary.sourcePath]?.json ?? previous.fieldsJSON(of: summary) else { return nil }
-                places[summary.sourcePath] = DetailStore.Place(file: file, digest: summary.sourceDigest, range: data.count..<(data.count + json.count))
-                data.append(json)
+                guard let stored = decoded[summary.sourcePath]?.data ?? previous.storedFields(of: summary) else { return nil }
+                places[summary.sourcePath] = DetailStore.Place(file: file, digest: summary.sourceDigest, range: data.count..<(data.count + stored.count))
+                data.append(stored)
             }
             guard (try? data.write(to: folder.appendingPathComponent(file))) != nil,
-                  let stored = BuildCache.entriesJSON(members, of: entries, places: places),
+                  let stored = BuildCache.storedEntries(members, of: entries, places: places),
                   (try? stored.write(to: folder.appendingPathComponent(BuildCache.nextEntriesFileName(part: part)))) != nil else { return nil }
             return places
         }

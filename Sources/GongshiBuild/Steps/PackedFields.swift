@@ -1,13 +1,13 @@
 import Foundation
 import GongshiCore
 
-/// A notice's decoded front matter kept as the JSON the build cache stores it in (`details-<n>.bin`), from where
+/// A notice's decoded front matter kept in the compact form the build cache stores it in (`details-<n>.bin`), from where
 /// the pages read it back (see `DetailParts`). Decoded values hold every text in its own allocation (about 4 KB a
 /// notice); packed they take about a third of that, which is what keeps 100,000 notices in bounded memory.
 struct PackedFields: Sendable {
-    let json: Data
+    let data: Data
 
     init(_ fields: NoticeFields) {
-        json = (try? JSONEncoder().encode(fields)) ?? Data()
+        data = (try? CompactEncoder.encode(fields)) ?? Data()
     }
 }

@@ -1,0 +1,230 @@
+import Foundation
+
+/// Reads what `CompactEncoder` wrote. A keyed container looks for each key first where the last one ended (values are
+/// read in the order they were written) and otherwise walks its keys, skipping values by their lengths. Anything that
+/// does not read as expected throws: the cache holding it is then not used.
+final class CompactDecoder: Decoder {
+    let bytes: [UInt8]
+    var at = 0
+    var codingPath: [CodingKey] = []
+    var userInfo: [CodingUserInfoKey: Any] = [:]
+
+    init(_ data: Data) { bytes = [UInt8](data) }
+
+    static func decode<T: Decodable>(_ type: T.Type, from data: Data) throws -> T {
+        let decoder = CompactDecoder(data)
+        try decoder.skip()
+        guard decoder.at == decoder.bytes.count else { throw broken() }
+        decoder.at = 0
+        return try decoder.value(type)
+    }
+
+    static func broken() -> DecodingError { .dataCorrupted(.init(codingPath: [], debugDescription: "compact cache data broken")) }
+
+    func byte() throws -> UInt8 {
+        guard at < bytes.count else { throw Self.broken() }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    func word<T: FixedWidthInteger>(_ type: T.Type) throws -> T {
+        let size = MemoryLayout<T>.size
+        guard at + size <= bytes.count else { throw Self.broken() }
+        defer { at += size }
+        return bytes.withUnsafeBytes { T(littleEndian: $0.loadUnaligned(fromByteOffset: at, as: T.self)) }
+    }
+
+    func expect(_ tag: CompactTag) throws {
+        guard at < bytes.count, bytes[at] == tag.rawValue else { throw Self.broken() }
+        at += 1
+    }
+
+    /// Moves past the value that starts here.
+    func skip() throws {
+        switch CompactTag(rawValue: try byte()) {
+        case .null?, .no?, .yes?: break
+        case .int?, .uint?, .double?: at += 8
+        case .string?: at += Int(try word(UInt32.self))
+        case .list?, .keyed?: at += Int(try word(UInt32.self))
+        default: throw Self.broken()
+        }
+        guard at <= bytes.count else { throw Self.broken() }
+    }
+
+    func key() throws -> Range<Int> {
+        let length = Int(try byte())
+        guard at + length <= bytes.count else { throw Self.broken() }
+        defer { at += length }
+        return at..<(at + length)
+    }
+
+    func value<T: Decodable>(_ type: T.Type) throws -> T {
+        switch type {
+        case is String.Type:
+            try expect(.string)
+            let length = Int(try word(UInt32.self))
+            guard at + length <= bytes.count else { throw Self.broken() }
+            defer { at += length }
+            return String(decoding: bytes[at..<(at + length)], as: UTF8.self) as! T
+        case is Bool.Type:
+            let tag = try byte()
+            guard tag == CompactTag.no.rawValue || tag == CompactTag.yes.rawValue else { throw Self.broken() }
+            return (tag == CompactTag.yes.rawValue) as! T
+        case is Double.Type:
+            try expect(.double)
+            return Double(bitPattern: try word(UInt64.self)) as! T
+        case let integer as any (SignedInteger & FixedWidthInteger).Type:
+            try expect(.int)
+            guard let value = integer.init(exactly: try word(Int64.self)) else { throw Self.broken() }
+            return value as! T
+        case let integer as any (UnsignedInteger & FixedWidthInteger).Type:
+            try expect(.uint)
+            guard let value = integer.init(exactly: try word(UInt64.self)) else { throw Self.broken() }
+            return value as! T
+        default:
+            return try T(from: self)
+        }
+    }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        try expect(.keyed)
+        let length = Int(try word(UInt32.self))
+        guard at + length <= bytes.count else { throw Self.broken() }
+        return KeyedDecodingContainer(Keyed<Key>(decoder: self, entries: at..<(at + length)))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        try expect(.list)
+        let length = Int(try word(UInt32.self))
+        guard at + length <= bytes.count else { throw Self.broken() }
+        return Unkeyed(decoder: self, next: at)
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer { Single(decoder: self) }
+
+    struct Keyed<Key: CodingKey>: KeyedDecodingContainerProtocol {
+        let decoder: CompactDecoder
+        /// The keys and values, up to and including the end tag.
+        let entries: Range<Int>
+        /// Where the entry after the last one read starts (the protocol's reads do not mutate the container).
+        private final class Cursor { var next = 0 }
+        private let cursor = Cursor()
+        var codingPath: [CodingKey] { [] }
+
+        init(decoder: CompactDecoder, entries: Range<Int>) {
+            self.decoder = decoder; self.entries = entries; cursor.next = entries.lowerBound
+            decoder.at = entries.upperBound
+        }
+
+        /// Where the value of `key` starts, nil when there is none: first at `next`, then anywhere.
+        private func find(_ key: Key) throws -> Int? {
+            let name = Array(key.stringValue.utf8)
+            func matches(at start: Int) throws -> Int? {
+                decoder.at = start
+                guard decoder.bytes[start] != CompactTag.end.rawValue else { return nil }
+                return decoder.bytes[try decoder.key()].elementsEqual(name) ? decoder.at : nil
+            }
+            if cursor.next < entries.upperBound, let found = try matches(at: cursor.next) { return found }
+            var start = entries.lowerBound
+            while start < entries.upperBound, decoder.bytes[start] != CompactTag.end.rawValue {
+                if let found = try matches(at: start) { return found }
+                try decoder.skip()
+                start = decoder.at
+            }
+            return nil
+        }
+
+        private func read<T>(_ key: Key, _ body: () throws -> T) throws -> T {
+            guard let start = try find(key) else {
+                throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "compact cache: no \(key.stringValue)"))
+            }
+            decoder.at = start
+            let value = try body()
+            decoder.at = start
+            try decoder.skip()
+            cursor.next = decoder.at
+            decoder.at = entries.upperBound
+            return value
+        }
+
+        var allKeys: [Key] {
+            var keys: [Key] = []
+            decoder.at = entries.lowerBound
+            while decoder.at < entries.upperBound, decoder.bytes[decoder.at] != CompactTag.end.rawValue,
+                  let range = try? decoder.key(), (try? decoder.skip()) != nil {
+                if let key = Key(stringValue: String(decoding: decoder.bytes[range], as: UTF8.self)) { keys.append(key) }
+            }
+            decoder.at = entries.upperBound
+            return keys
+        }
+
+        func contains(_ key: Key) -> Bool {
+            defer { decoder.at = entries.upperBound }
+            return (try? find(key)) != nil
+        }
+
+        /// (Moves on only past a nil: `decodeIfPresent` asks this before it decodes the value.)
+        func decodeNil(forKey key: Key) throws -> Bool {
+            defer { decoder.at = entries.upperBound }
+            guard let start = try find(key), decoder.bytes[start] == CompactTag.null.rawValue else { return false }
+            cursor.next = start + 1
+            return true
+        }
+
+        func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+            try read(key) { try decoder.value(type) }
+        }
+
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+            throw CompactDecoder.broken()
+        }
+        func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer { throw CompactDecoder.broken() }
+        func superDecoder() throws -> Decoder { throw CompactDecoder.broken() }
+        func superDecoder(forKey key: Key) throws -> Decoder { throw CompactDecoder.broken() }
+    }
+
+    struct Unkeyed: UnkeyedDecodingContainer {
+        let decoder: CompactDecoder
+        var next: Int
+        var codingPath: [CodingKey] { [] }
+        var count: Int? { nil }
+        var currentIndex = 0
+        var isAtEnd: Bool { next >= decoder.bytes.count || decoder.bytes[next] == CompactTag.end.rawValue }
+
+        init(decoder: CompactDecoder, next: Int) { self.decoder = decoder; self.next = next }
+
+        /// Moves past the element just read.
+        private mutating func advance() throws {
+            decoder.at = next
+            try decoder.skip()
+            next = decoder.at
+            currentIndex += 1
+            if isAtEnd { decoder.at = next + 1 }
+        }
+
+        mutating func decodeNil() throws -> Bool {
+            guard !isAtEnd, decoder.bytes[next] == CompactTag.null.rawValue else { return false }
+            try advance()
+            return true
+        }
+        mutating func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard !isAtEnd else { throw CompactDecoder.broken() }
+            decoder.at = next
+            let value = try decoder.value(type)
+            try advance()
+            return value
+        }
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+            throw CompactDecoder.broken()
+        }
+        mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { throw CompactDecoder.broken() }
+        mutating func superDecoder() throws -> Decoder { throw CompactDecoder.broken() }
+    }
+
+    struct Single: SingleValueDecodingContainer {
+        let decoder: CompactDecoder
+        var codingPath: [CodingKey] { [] }
+        func decodeNil() -> Bool { decoder.at < decoder.bytes.count && decoder.bytes[decoder.at] == CompactTag.null.rawValue }
+        func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.value(type) }
+    }
+}
