@@ -264,12 +264,13 @@ struct SearchIndexTests {
     }
 
     @Test func indexIsShardedWhenLarge() throws {
-        var builder = SearchIndexBuilder()
-        for i in 0..<3000 {
-            builder.add(title: "通知\(i)", url: "notices/\(i)/", date: "2025-01-01", org: "单位",
-                        text: String((0..<200).map { j in Character(Unicode.Scalar(0x4E00 + (i * 7 + j * 13) % 3000)!) }))
+        let tokens = (0..<3000).map { (i: Int) -> SearchIndexBuilder.TokenSet in
+            let body = (0..<200).map { (j: Int) -> Character in Character(Unicode.Scalar(UInt32(0x4E00 + (i * 7 + j * 13) % 3000))!) }
+            return SearchIndexBuilder.tokenSet(in: "通知\(i)\n单位\n" + String(body))
         }
-        let files = try builder.files()
+        var files: [(path: String, data: Data)] = []
+        try SearchIndexWriter(count: tokens.count, doc: { ["通知\($0)", "notices/\($0)/", "2025-01-01", "单位"] }, tokens: { tokens[$0] })
+            .write { files.append(($0, $1)) }
         let shards = files.filter { $0.path.hasPrefix("search/index/") }
         #expect(shards.count > 16)
         #expect(shards.map(\.data.count).max()! < 4 * SearchIndexBuilder.targetShardSize)

@@ -118,11 +118,11 @@ final class CompactDecoder: Decoder {
 
         /// Where the value of `key` starts, nil when there is none: first at `next`, then anywhere.
         private func find(_ key: Key) throws -> Int? {
-            let name = Array(key.stringValue.utf8)
+            let name = key.stringValue
             func matches(at start: Int) throws -> Int? {
                 decoder.at = start
                 guard decoder.bytes[start] != CompactTag.end.rawValue else { return nil }
-                return decoder.bytes[try decoder.key()].elementsEqual(name) ? decoder.at : nil
+                return decoder.bytes[try decoder.key()].elementsEqual(name.utf8) ? decoder.at : nil
             }
             if cursor.next < entries.upperBound, let found = try matches(at: cursor.next) { return found }
             var start = entries.lowerBound

@@ -11,13 +11,11 @@ import GongshiCore
 /// - `search/meta.json`: `{"version":1,"shards":N,"chunk":500,"count":K}`
 /// - `search/index/<n>.json`: `{"token":"id,delta,delta…"}` for tokens whose FNV-1a-32 hash mod N is n
 /// - `search/docs/<c>.json`: `[[title,url,date,org],…]` for notices c*500 ..< (c+1)*500
-public struct SearchIndexBuilder: Sendable {
+/// This type holds the format's rules and the tokenizer; `SearchIndexWriter` writes the files.
+public enum SearchIndexBuilder {
     public static let docsPerChunk = 500
     /// Aimed-at size of one index shard, in bytes.
     public static let targetShardSize = 48 * 1024
-
-    private var docs: [[String]] = []
-    private var tokenSets: [TokenSet] = []
 
     /// One token's notice numbers, ascending, as differences from the previous number in LEB128 bytes: most
     /// differences of a common token take one byte instead of an `Int32`'s four (at 100,000 notices the postings are
@@ -59,20 +57,6 @@ public struct SearchIndexBuilder: Sendable {
             }
             return String(decoding: out, as: UTF8.self)
         }
-    }
-
-    public init() {}
-
-    /// Adds the next notice (ids are given in order, newest first).
-    /// (A builder holds every notice's tokens: the build writes a large site's index with `SearchIndexWriter`.)
-    public mutating func add(title: String, url: String, date: String, org: String, text: String) {
-        add(title: title, url: url, date: date, org: org, tokens: Self.tokenSet(in: title + "\n" + org + "\n" + text))
-    }
-
-    /// Adds the next notice with its tokens already made (see `tokenSet(in:)`), e.g. on another thread.
-    public mutating func add(title: String, url: String, date: String, org: String, tokens: TokenSet) {
-        docs.append([title, url, date, org])
-        tokenSets.append(tokens)
     }
 
     /// The tokens of one text: Han characters and pairs packed as integers, ASCII words as strings; each list
@@ -179,18 +163,5 @@ public struct SearchIndexBuilder: Sendable {
         var list = PostingList()
         for id in ids { list.append(id) }
         return list.encoded
-    }
-
-    /// The index files, paths relative to the output root, collected (see `write(_:)`).
-    public func files() throws -> [(path: String, data: Data)] {
-        var files: [(path: String, data: Data)] = []
-        try write { files.append(($0, $1)) }
-        return files
-    }
-
-    /// Hands each index file to `sink` (paths relative to the output root), in a fixed order.
-    public func write(_ sink: (String, Data) throws -> Void) throws {
-        let docs = self.docs, tokenSets = self.tokenSets
-        try SearchIndexWriter(count: docs.count, doc: { docs[$0] }, tokens: { tokenSets[$0] }).write(sink)
     }
 }
