@@ -277,6 +277,10 @@ struct IncrementalBuildTests {
 
         try site.notice(edited, text.replacingOccurrences(of: "title: ", with: "title: 改名后的"))
         _ = try expectSameAsClean("title edited (neighbours and lists show it)")
+        try site.notice(edited, text.replacingOccurrences(of: "status: done", with: "status: ongoing"))
+        _ = try expectSameAsClean("status edited (the percent on every list showing it)")
+        try site.notice(edited, text.replacingOccurrences(of: "column: ", with: "documentNumber: 测〔2025〕1号\ncolumn: "))
+        _ = try expectSameAsClean("document number added (the 信息公开目录 shows it)")
         try site.notice(edited, text.replacingOccurrences(of: "column: ", with: "column: 新"))
         _ = try expectSameAsClean("column edited (a new column in every page's navigation)")
         try site.notice("zz-new.md", noticeText(title: "新增的通知", date: "2030-01-01", extra: "slug: zz-new",

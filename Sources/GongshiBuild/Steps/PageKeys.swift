@@ -14,6 +14,8 @@ struct PageKeys: Sendable {
     let links: [String: [String]]
     /// Digest of the frame of notice pages in each column, by column name ("" for none).
     let frames: [String: UInt64]
+    /// What each notice's row on a list page is made from, by its index in the site model.
+    let memberKeys: [UInt64]
 
     init(renderer: SiteRenderer, links: [String: [String]]) {
         self.renderer = renderer
@@ -25,6 +27,15 @@ struct PageKeys: Sendable {
             frames[column?.name ?? ""] = DigestEncoder.digest(renderer.noticeFrame(column: column))
         }
         self.frames = frames
+        let model = renderer.model
+        memberKeys = model.notices.map { notice in
+            var digest = Digest()
+            digest.add(notice.sourceDigest)
+            digest.add(notice.sourcePath)
+            digest.add(SiteURLs.notice(notice))
+            digest.add(String(notice.passedTurningPoints(at: model.now)))
+            return digest.value
+        }
     }
 
     /// The key of a page made from one view with one template.
@@ -33,6 +44,19 @@ struct PageKeys: Sendable {
         digest.add(siteKey)
         digest.add(page.template)
         digest.add(DigestEncoder.digest(page.view))
+        return digest.value
+    }
+
+    /// The key of a list page, worked out without making a view of each of its notices: its frame (everything but the
+    /// rows) and, for each member, what its row is made from: the notice (its file and path, decoded with the settings in
+    /// `siteKey`), its address and the turning points the reference time has passed.
+    func key(of list: ListPage) -> UInt64 {
+        let frame = renderer.frame(of: list)
+        var digest = Digest()
+        digest.add(siteKey)
+        digest.add(frame.template)
+        digest.add(DigestEncoder.digest(frame.view))
+        for member in list.members { digest.add(memberKeys[member]) }
         return digest.value
     }
 

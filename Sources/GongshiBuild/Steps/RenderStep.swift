@@ -36,7 +36,7 @@ struct RenderStep {
         for asset in renderer.templates.assets { try output.write(asset.path, asset.data) }
         for file in attachments { try output.write("files/" + file.path, try Data(contentsOf: file.source)) }
         let lists = renderer.listPages()
-        try parallelMap(lists.count) { i in Result { try keepOrRender(renderer.page(for: lists[i])) } }.forEach { try $0.get() }
+        try parallelMap(lists.count) { i in Result { try keepOrRender(lists[i]) } }.forEach { try $0.get() }
         clock.lap("  list pages")
         let feed = try noticePages()
         StageClock.releaseFreeMemory()
@@ -58,6 +58,12 @@ struct RenderStep {
     private func keepOrRender(_ page: TemplatePage) throws {
         let key = keys.key(of: page)
         if try !kept(page.path, key: key) { try write(page.path, renderer.render(page), key: key) }
+    }
+
+    /// The same for a list page, whose view is made only when it is rendered.
+    private func keepOrRender(_ list: ListPage) throws {
+        let key = keys.key(of: list)
+        if try !kept(list.path, key: key) { try write(list.path, renderer.render(renderer.page(for: list)), key: key) }
     }
 
     func kept(_ path: String, key: UInt64) throws -> Bool {

@@ -35,11 +35,11 @@ extension SiteRenderer {
         return pages
     }
 
-    func cataloguePage(for list: ListPage) -> TemplatePage {
+    func cataloguePage(for list: ListPage, withMembers: Bool) -> TemplatePage {
         let title = list.number == 1 ? list.heading : strings.text("numberedPageTitle", ["heading": list.heading, "number": list.number])
         var view = pageView(path: list.path, title: title, nav: list.nav, meta: columnMeta(name: list.heading, description: nil))
         let defaults = model.config.disclosure
-        let rows = list.members.map { i -> CatalogueRowView in
+        let rows = (withMembers ? list.members : []).map { i -> CatalogueRowView in
             let n = model.notices[i], register = n.register
             let written = register?.writtenDate ?? n.date
             return CatalogueRowView(indexNumber: register?.indexNumber, title: n.title, url: SiteURLs.notice(n),

@@ -8,7 +8,8 @@ public struct ListPage: Sendable {
     let base: String
     let heading: String
     let description: String?
-    let members: ArraySlice<Int>
+    /// Indices of its notices in the site model.
+    public let members: ArraySlice<Int>
     let number: Int
     let pageCount: Int
     let nav: String
@@ -51,14 +52,20 @@ extension SiteRenderer {
     }
 
     /// The view of one list page, ready to render (made when it is wanted: 100,000 notices make 20,000 list pages).
-    public func page(for list: ListPage) -> TemplatePage {
-        if list.catalogue { return cataloguePage(for: list) }
+    public func page(for list: ListPage) -> TemplatePage { page(for: list, withMembers: true) }
+
+    /// The page without its notices' rows: everything else it shows. With what each member notice is made from, this
+    /// tells whether the page changed, without making a view of every member.
+    public func frame(of list: ListPage) -> TemplatePage { page(for: list, withMembers: false) }
+
+    private func page(for list: ListPage, withMembers: Bool) -> TemplatePage {
+        if list.catalogue { return cataloguePage(for: list, withMembers: withMembers) }
         let (number, pageCount, base) = (list.number, list.pageCount, list.base)
         let pagination = paginationView(number: number, pageCount: pageCount, base: base)
         let title = number == 1 ? list.heading : strings.text("numberedPageTitle", ["heading": list.heading, "number": number])
         var view = pageView(path: list.path, title: title, nav: list.nav, meta: columnMeta(name: list.heading, description: list.description))
         view.list = ListView(heading: list.heading, description: list.description,
-                             notices: list.members.map { summaryView(model.notices[$0]) }, pagination: pagination)
+                             notices: withMembers ? list.members.map { summaryView(model.notices[$0]) } : [], pagination: pagination)
         if base == SiteURLs.home, number == 1 { view.list?.openAnnouncements = openAnnouncements() }
         return TemplatePage(path: list.path, template: "list", view: view)
     }
