@@ -47,17 +47,34 @@ struct PageKeys: Sendable {
         return digest.value
     }
 
-    /// The key of a list page, worked out without making a view of each of its notices: its frame (everything but the
-    /// rows) and, for each member, what its row is made from: the notice (its file and path, decoded with the settings in
-    /// `siteKey`), its address and the turning points the reference time has passed.
-    func key(of list: ListPage) -> UInt64 {
-        let frame = renderer.frame(of: list)
-        var digest = Digest()
-        digest.add(siteKey)
-        digest.add(frame.template)
-        digest.add(DigestEncoder.digest(frame.view))
-        for member in list.members { digest.add(memberKeys[member]) }
-        return digest.value
+    /// The keys of list pages (in their order), worked out without making a view of each page: a page is its list's
+    /// frame (everything but the rows; the same on every page of a list but for the page's number, address and
+    /// pagination, and the first page of the home list shows the open announcements) and its rows. So the frames of a
+    /// list's first and second pages are digested once, each page adds its number and address, and each member what
+    /// its row is made from: the notice (its file and path, decoded with the settings in `siteKey`), its address and
+    /// the turning points the reference time has passed.
+    func keys(ofLists lists: [ListPage]) -> [UInt64] {
+        func sampleName(_ list: ListPage) -> String { list.base + (list.number == 1 ? "\u{0}first" : "\u{0}rest") }
+        var samples: [String: Int] = [:]
+        for (i, list) in lists.enumerated() where samples[sampleName(list)] == nil { samples[sampleName(list)] = i }
+        let sampled = samples.sorted { $0.value < $1.value }
+        let frames = parallelMap(sampled.count) { i -> UInt64 in
+            let frame = renderer.frame(of: lists[sampled[i].value])
+            var digest = Digest()
+            digest.add(siteKey)
+            digest.add(frame.template)
+            digest.add(DigestEncoder.digest(frame.view))
+            return digest.value
+        }
+        let frameOf = Dictionary(uniqueKeysWithValues: zip(sampled.map(\.key), frames))
+        return lists.map { list in
+            var digest = Digest()
+            digest.add(frameOf[sampleName(list)] ?? 0)
+            digest.add(list.path)
+            digest.add(String(list.number) + "/" + String(list.pageCount))
+            for member in list.members { digest.add(memberKeys[member]) }
+            return digest.value
+        }
     }
 
     /// The key of a notice's page, worked out without making its view (10,000 views cost seconds). The page is made

@@ -36,7 +36,8 @@ struct RenderStep {
         for asset in renderer.templates.assets { try output.write(asset.path, asset.data) }
         for file in attachments { try output.write("files/" + file.path, try Data(contentsOf: file.source)) }
         let lists = renderer.listPages()
-        try parallelMap(lists.count) { i in Result { try keepOrRender(lists[i]) } }.forEach { try $0.get() }
+        let listKeys = keys.keys(ofLists: lists)
+        try parallelMap(lists.count) { i in Result { try keepOrRender(lists[i], key: listKeys[i]) } }.forEach { try $0.get() }
         clock.lap("  list pages")
         let feed = try noticePages()
         StageClock.releaseFreeMemory()
@@ -61,8 +62,7 @@ struct RenderStep {
     }
 
     /// The same for a list page, whose view is made only when it is rendered.
-    private func keepOrRender(_ list: ListPage) throws {
-        let key = keys.key(of: list)
+    private func keepOrRender(_ list: ListPage, key: UInt64) throws {
         if try !kept(list.path, key: key) { try write(list.path, renderer.render(renderer.page(for: list)), key: key) }
     }
 

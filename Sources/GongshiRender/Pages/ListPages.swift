@@ -5,13 +5,14 @@ import GongshiCore
 /// One page of a list of notices: which ones, and where it stands among its list's pages.
 public struct ListPage: Sendable {
     public let path: String
-    let base: String
+    /// Where its list starts: the same for all pages of one list.
+    public let base: String
     let heading: String
     let description: String?
     /// Indices of its notices in the site model.
     public let members: ArraySlice<Int>
-    let number: Int
-    let pageCount: Int
+    public let number: Int
+    public let pageCount: Int
     let nav: String
     /// A page of the 信息公开目录 (a table of disclosure fields) instead of a list of notices.
     var catalogue = false
