@@ -31,10 +31,21 @@ struct CompactCoderTests {
             var text = "巡察"; var number = -3; var big: UInt64 = .max; var ratio = 0.25; var flag = true
             var missing: String?; var present: Int? = 7; var list: [String?] = ["a", nil, ""]; var nested: [[Int]] = [[], [1, 2]]
             var map: [String: Int] = ["b": 2, "a": 1]
+            var day = CalendarDate(year: 2024, month: 2, day: 29)!; var noDay: CalendarDate?; var small: Int8 = -8; var wide: UInt32 = 70_000
+            var status = ProblemStatus.ongoing
         }
         let data = try CompactEncoder.encode(Sample())
         #expect(try CompactDecoder.decode(Sample.self, from: data) == Sample())
         #expect(throws: (any Error).self) { try CompactDecoder.decode(Sample.self, from: data.dropLast()) }
         #expect(throws: (any Error).self) { try CompactDecoder.decode([Sample].self, from: data) }
+    }
+
+    @Test func aNumberTypeTheFormDoesNotKnowIsRefusedAndADayThatIsNoneIsBroken() throws {
+        struct Measured: Codable { var weight: Float = 1.5 }
+        #expect(throws: (any Error).self) { try CompactEncoder.encode(Measured()) }
+        struct Number: Codable { var day = 20_250_230 }
+        struct Dated: Codable { var day: CalendarDate }
+        #expect(throws: (any Error).self) { try CompactDecoder.decode(Dated.self, from: try CompactEncoder.encode(Number())) }
+        #expect(try CompactDecoder.decode(Dated.self, from: try CompactEncoder.encode(Number(day: 20_250_228))).day.description == "2025-02-28")
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GongshiCore
 
 /// Reads what `CompactEncoder` wrote. A keyed container looks for each key first where the last one ended (values are
 /// read in the order they were written) and otherwise walks its keys, skipping values by their lengths. Anything that
@@ -6,6 +7,8 @@ import Foundation
 final class CompactDecoder: Decoder {
     let bytes: [UInt8]
     var at = 0
+    /// How many single-value containers are open inside each other.
+    var singleDepth = 0
     var codingPath: [CodingKey] = []
     var userInfo: [CodingUserInfoKey: Any] = [:]
 
@@ -59,31 +62,59 @@ final class CompactDecoder: Decoder {
     }
 
     func value<T: Decodable>(_ type: T.Type) throws -> T {
-        switch type {
-        case is String.Type:
-            try expect(.string)
-            let length = Int(try word(UInt32.self))
-            guard at + length <= bytes.count else { throw Self.broken() }
-            defer { at += length }
-            return String(decoding: bytes[at..<(at + length)], as: UTF8.self) as! T
-        case is Bool.Type:
+        if let value = try primitive(type) { return value }
+        return try T(from: self)
+    }
+
+    /// A value of a type the form holds as itself (see `CompactEncoder.primitive`), nil for any other type.
+    func primitive<T>(_ type: T.Type) throws -> T? {
+        switch ObjectIdentifier(type) {
+        case ObjectIdentifier(String.self): return unsafeBitCast(try string(), to: T.self)
+        case ObjectIdentifier(Bool.self):
             let tag = try byte()
             guard tag == CompactTag.no.rawValue || tag == CompactTag.yes.rawValue else { throw Self.broken() }
-            return (tag == CompactTag.yes.rawValue) as! T
-        case is Double.Type:
+            return unsafeBitCast(tag == CompactTag.yes.rawValue, to: T.self)
+        case ObjectIdentifier(Double.self):
             try expect(.double)
-            return Double(bitPattern: try word(UInt64.self)) as! T
-        case let integer as any (SignedInteger & FixedWidthInteger).Type:
+            return unsafeBitCast(Double(bitPattern: try word(UInt64.self)), to: T.self)
+        case ObjectIdentifier(CalendarDate.self):
             try expect(.int)
-            guard let value = integer.init(exactly: try word(Int64.self)) else { throw Self.broken() }
-            return value as! T
-        case let integer as any (UnsignedInteger & FixedWidthInteger).Type:
-            try expect(.uint)
-            guard let value = integer.init(exactly: try word(UInt64.self)) else { throw Self.broken() }
-            return value as! T
-        default:
-            return try T(from: self)
+            let number = try word(Int64.self)
+            guard let date = CalendarDate(year: Int(number / 10000), month: Int(number / 100 % 100), day: Int(number % 100)) else { throw Self.broken() }
+            return unsafeBitCast(date, to: T.self)
+        case ObjectIdentifier(Int.self): return unsafeBitCast(try integer(Int.self), to: T.self)
+        case ObjectIdentifier(Int64.self): return unsafeBitCast(try integer(Int64.self), to: T.self)
+        case ObjectIdentifier(UInt64.self): return unsafeBitCast(try integer(UInt64.self), to: T.self)
+        case ObjectIdentifier(Int32.self): return unsafeBitCast(try integer(Int32.self), to: T.self)
+        case ObjectIdentifier(UInt32.self): return unsafeBitCast(try integer(UInt32.self), to: T.self)
+        case ObjectIdentifier(Int16.self): return unsafeBitCast(try integer(Int16.self), to: T.self)
+        case ObjectIdentifier(UInt16.self): return unsafeBitCast(try integer(UInt16.self), to: T.self)
+        case ObjectIdentifier(Int8.self): return unsafeBitCast(try integer(Int8.self), to: T.self)
+        case ObjectIdentifier(UInt8.self): return unsafeBitCast(try integer(UInt8.self), to: T.self)
+        case ObjectIdentifier(UInt.self): return unsafeBitCast(try integer(UInt.self), to: T.self)
+        default: return nil
         }
+    }
+
+    func string() throws -> String {
+        try expect(.string)
+        let length = Int(try word(UInt32.self))
+        guard at + length <= bytes.count else { throw Self.broken() }
+        defer { at += length }
+        return String(decoding: bytes[at..<(at + length)], as: UTF8.self)
+    }
+
+    func integer<I: FixedWidthInteger>(_ type: I.Type) throws -> I {
+        let value: I?
+        if I.isSigned {
+            try expect(.int)
+            value = I(exactly: try word(Int64.self))
+        } else {
+            try expect(.uint)
+            value = I(exactly: try word(UInt64.self))
+        }
+        guard let value else { throw Self.broken() }
+        return value
     }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
@@ -138,6 +169,10 @@ final class CompactDecoder: Decoder {
             guard let start = try find(key) else {
                 throw DecodingError.keyNotFound(key, .init(codingPath: [], debugDescription: "compact cache: no \(key.stringValue)"))
             }
+            return try read(at: start, body)
+        }
+
+        private func read<T>(at start: Int, _ body: () throws -> T) throws -> T {
             decoder.at = start
             let value = try body()
             decoder.at = start
@@ -146,6 +181,25 @@ final class CompactDecoder: Decoder {
             decoder.at = entries.upperBound
             return value
         }
+
+        /// Nil when the key is missing or holds nil; the key is looked for once (the protocol's default asks three times).
+        private func present<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T? {
+            guard let start = try find(key) else { decoder.at = entries.upperBound; return nil }
+            guard decoder.bytes[start] != CompactTag.null.rawValue else {
+                cursor.next = start + 1
+                decoder.at = entries.upperBound
+                return nil
+            }
+            return try read(at: start) { try decoder.value(type) }
+        }
+
+        func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? { try present(type, key) }
+        func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? { try present(type, key) }
+        func decodeIfPresent(_ type: Bool.Type, forKey key: Key) throws -> Bool? { try present(type, key) }
+        func decodeIfPresent(_ type: Int.Type, forKey key: Key) throws -> Int? { try present(type, key) }
+        func decodeIfPresent(_ type: Int64.Type, forKey key: Key) throws -> Int64? { try present(type, key) }
+        func decodeIfPresent(_ type: UInt64.Type, forKey key: Key) throws -> UInt64? { try present(type, key) }
+        func decodeIfPresent(_ type: Double.Type, forKey key: Key) throws -> Double? { try present(type, key) }
 
         var allKeys: [Key] {
             var keys: [Key] = []
@@ -225,6 +279,12 @@ final class CompactDecoder: Decoder {
         let decoder: CompactDecoder
         var codingPath: [CodingKey] { [] }
         func decodeNil() -> Bool { decoder.at < decoder.bytes.count && decoder.bytes[decoder.at] == CompactTag.null.rawValue }
-        func decode<T: Decodable>(_ type: T.Type) throws -> T { try decoder.value(type) }
+        /// A value standing for another (see `CompactEncoder.Single`); refused after a few turns.
+        func decode<T: Decodable>(_ type: T.Type) throws -> T {
+            guard decoder.singleDepth < 16 else { throw CompactDecoder.broken() }
+            decoder.singleDepth += 1
+            defer { decoder.singleDepth -= 1 }
+            return try decoder.value(type)
+        }
     }
 }

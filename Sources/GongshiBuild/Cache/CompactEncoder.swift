@@ -1,4 +1,5 @@
 import Foundation
+import GongshiCore
 
 /// A binary form of Codable values for the build cache, read back by `CompactDecoder` several times faster than JSON
 /// (the cache of 10,000 notices' summaries took most of a one-edit build to decode). Each value starts with a tag:
@@ -21,6 +22,8 @@ final class CompactEncoder: Encoder {
     var userInfo: [CodingUserInfoKey: Any] = [:]
     /// Set when a value asked for a nested container or a super encoder.
     var unsupported = false
+    /// How many single-value containers are open inside each other.
+    var singleDepth = 0
 
     static func encode(_ value: some Encodable) throws -> Data {
         let encoder = CompactEncoder()
@@ -46,20 +49,38 @@ final class CompactEncoder: Encoder {
 
     /// One value; a container it opens gets its length once the value is written.
     func add<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let text as String: string(text)
-        case let flag as Bool: tag(flag ? .yes : .no)
-        case let number as Double: tag(.double); word(number.bitPattern)
-        case let number as any SignedInteger & FixedWidthInteger: tag(.int); word(Int64(number))
-        case let number as any UnsignedInteger & FixedWidthInteger: tag(.uint); word(UInt64(number))
-        default:
-            let start = bytes.count
-            try value.encode(to: self)
-            if start < bytes.count, bytes[start] == CompactTag.list.rawValue || bytes[start] == CompactTag.keyed.rawValue {
-                let length = UInt32(bytes.count - start - 5).littleEndian
-                withUnsafeBytes(of: length) { for i in 0..<4 { bytes[start + 1 + i] = $0[i] } }
-            }
+        guard !primitive(value) else { return }
+        let start = bytes.count
+        try value.encode(to: self)
+        if start < bytes.count, bytes[start] == CompactTag.list.rawValue || bytes[start] == CompactTag.keyed.rawValue {
+            let length = UInt32(bytes.count - start - 5).littleEndian
+            withUnsafeBytes(of: length) { for i in 0..<4 { bytes[start + 1 + i] = $0[i] } }
         }
+    }
+
+    /// Writes a value the form holds as itself: a string, a flag, a number, a day (as the number YYYYMMDD); false for
+    /// any other type. Types are compared, not cast (a cast to a protocol costs a lookup every time).
+    func primitive<T>(_ value: T) -> Bool {
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): string(unsafeBitCast(value, to: String.self))
+        case ObjectIdentifier(Bool.self): tag(unsafeBitCast(value, to: Bool.self) ? .yes : .no)
+        case ObjectIdentifier(Double.self): tag(.double); word(unsafeBitCast(value, to: Double.self).bitPattern)
+        case ObjectIdentifier(CalendarDate.self):
+            let date = unsafeBitCast(value, to: CalendarDate.self)
+            tag(.int); word(Int64(date.year * 10000 + date.month * 100 + date.day))
+        case ObjectIdentifier(Int.self): tag(.int); word(Int64(unsafeBitCast(value, to: Int.self)))
+        case ObjectIdentifier(Int64.self): tag(.int); word(unsafeBitCast(value, to: Int64.self))
+        case ObjectIdentifier(Int32.self): tag(.int); word(Int64(unsafeBitCast(value, to: Int32.self)))
+        case ObjectIdentifier(Int16.self): tag(.int); word(Int64(unsafeBitCast(value, to: Int16.self)))
+        case ObjectIdentifier(Int8.self): tag(.int); word(Int64(unsafeBitCast(value, to: Int8.self)))
+        case ObjectIdentifier(UInt64.self): tag(.uint); word(unsafeBitCast(value, to: UInt64.self))
+        case ObjectIdentifier(UInt32.self): tag(.uint); word(UInt64(unsafeBitCast(value, to: UInt32.self)))
+        case ObjectIdentifier(UInt16.self): tag(.uint); word(UInt64(unsafeBitCast(value, to: UInt16.self)))
+        case ObjectIdentifier(UInt8.self): tag(.uint); word(UInt64(unsafeBitCast(value, to: UInt8.self)))
+        case ObjectIdentifier(UInt.self): tag(.uint); word(UInt64(unsafeBitCast(value, to: UInt.self)))
+        default: return false
+        }
+        return true
     }
 
     func string(_ text: String) {
@@ -162,6 +183,13 @@ final class CompactEncoder: Encoder {
         let encoder: CompactEncoder
         var codingPath: [CodingKey] { [] }
         mutating func encodeNil() throws { encoder.tag(.null) }
-        mutating func encode<T: Encodable>(_ value: T) throws { try encoder.add(value) }
+        /// A value standing for another (a raw value, a wrapped one). A number type the form does not know (Float,
+        /// Int128) encodes itself through here again and again: that is refused after a few turns.
+        mutating func encode<T: Encodable>(_ value: T) throws {
+            guard encoder.singleDepth < 16 else { encoder.unsupported = true; return }
+            encoder.singleDepth += 1
+            defer { encoder.singleDepth -= 1 }
+            try encoder.add(value)
+        }
     }
 }
