@@ -44,6 +44,8 @@ struct TimeChecks {
 
     /// A published notice that links to a withdrawn notice, or to one that is not out yet (its address would be dead).
     private func linkWarnings() -> [Diagnostic] {
+        // (Most sites have few body links: the lookups are made only for those that have some.)
+        guard links.values.contains(where: { !$0.isEmpty }) else { return [] }
         let targets = LinkTargets(notices: notices, attachments: [])
         let bySlug = Dictionary(notices.indices.map { (notices[$0].slug, $0) }, uniquingKeysWith: { a, _ in a })
         var found: [Diagnostic] = []

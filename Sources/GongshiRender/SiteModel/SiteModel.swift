@@ -39,7 +39,9 @@ public struct SiteModel: Sendable {
         self.now = now
         self.preview = preview
         var listed: [NoticeSummary] = [], withdrawn: [NoticeSummary] = [], held: [NoticeSummary] = []
-        for notice in all.sorted(by: SiteModel.newestFirst) {
+        // Sorting the positions moves 8 bytes at a time instead of whole summaries (100,000 of them take seconds).
+        for position in all.indices.sorted(by: { SiteModel.newestFirst(all[$0], all[$1]) }) {
+            let notice = all[position]
             switch notice.publication(at: now) {
             case .published: listed.append(notice)
             case .withdrawn: withdrawn.append(notice)
