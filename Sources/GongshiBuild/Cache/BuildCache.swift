@@ -94,12 +94,14 @@ public struct BuildCache: Sendable {
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
         var cache = BuildCache()
+        cache.notices.reserveCapacity(parts.reduce(0) { $0 + ($1?.count ?? 0) })
         for stored in parts.compactMap({ $0 }).joined() {
             cache.notices[stored.summary.sourcePath] = NoticeEntry(
                 summary: stored.summary, loadDiagnostics: stored.loadDiagnostics, checkKey: stored.checkKey,
                 checkDiagnostics: stored.checkDiagnostics, links: stored.links, file: stored.file)
         }
         var places: [String: DetailStore.Place] = [:]
+        places.reserveCapacity(cache.notices.count)
         for (part, stored) in parts.enumerated() {
             for entry in stored! {
                 places[entry.summary.sourcePath] = DetailStore.Place(file: DetailStore.fileName(part: part), digest: entry.summary.sourceDigest,

@@ -47,6 +47,9 @@ struct LoadStep {
         let config = result.config
         let loaded = parallelMap(files.count) { i in load(files[i], cached: reusable ? cache.notices[files[i].displayPath] : nil,
                                                           defaultColumn: defaultColumn, config: config) }
+        result.notices.reserveCapacity(files.count)
+        result.loadDiagnostics.reserveCapacity(files.count)
+        result.stamps.reserveCapacity(files.count)
         for (file, (notice, diagnostics, stamp)) in zip(files, loaded) {
             result.diagnostics += diagnostics
             guard let notice else { continue }

@@ -13,8 +13,8 @@ extension Validator {
             return .warning(message, file: file, line: line, column: column, hint: hint)
         }
         var found: [Diagnostic] = []
-        let live = notices.filter { !$0.draft && $0.withdrawn == nil }
-        let used = Set(live.map(\.column))
+        var used = Set<String>()
+        for i in notices.indices where !notices[i].draft && notices[i].withdrawn == nil { used.insert(notices[i].column) }
         for name in config.columns.keys.sorted() where !used.contains(name) {
             found.append(warn("columns.\(name)", "栏目“\(name)”没有任何通知（空白栏目）", "检查时空白栏目会扣分：请发布通知，或从 site.yaml 的 columns 中删去它"))
         }

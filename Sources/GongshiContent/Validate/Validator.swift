@@ -147,11 +147,14 @@ public enum Validator {
     /// Two notices with the same slug would overwrite each other's page. `slugPosition` says where a notice's
     /// `slug` key stands (nil: the file's first line).
     public static func duplicateSlugs(_ notices: [NoticeSummary], slugPosition: (NoticeSummary) -> SourcePosition?) -> [Diagnostic] {
-        var bySlug: [String: [NoticeSummary]] = [:]
-        for n in notices { bySlug[n.slug, default: []].append(n) }
+        var firstWith: [String: Int] = [:], repeated: [String: [Int]] = [:]
+        firstWith.reserveCapacity(notices.count)
+        for i in notices.indices {
+            if let first = firstWith[notices[i].slug] { repeated[notices[i].slug, default: [first]].append(i) } else { firstWith[notices[i].slug] = i }
+        }
         var found: [Diagnostic] = []
-        for slug in bySlug.keys.sorted() {
-            guard let group = bySlug[slug], group.count > 1 else { continue }
+        for slug in repeated.keys.sorted() {
+            let group = repeated[slug]!.map { notices[$0] }
             let files = group.map(\.sourcePath)
             for n in group {
                 let position = slugPosition(n)

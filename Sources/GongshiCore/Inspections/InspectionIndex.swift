@@ -20,13 +20,14 @@ public struct InspectionIndex: Sendable {
 
     public init(notices: [NoticeSummary]) {
         var links = Links()
-        for (i, n) in notices.enumerated() where n.kind != .announcement {
-            guard let keys = n.inspection?.keys, !keys.isEmpty else { continue }
+        // (Fields are read in place, without copying each summary.)
+        for i in notices.indices where notices[i].kind != .announcement {
+            guard let keys = notices[i].inspection?.keys, !keys.isEmpty else { continue }
             links.add(notice: i, keys: keys)
         }
         var components = links.components()
-        for (i, n) in notices.enumerated() where n.kind == .announcement {
-            guard let round = n.inspection?.round, let groups = n.announcement?.groups else { continue }
+        for i in notices.indices where notices[i].kind == .announcement {
+            guard let round = notices[i].inspection?.round, let groups = notices[i].announcement?.groups else { continue }
             for group in groups {
                 for target in group.targets where !target.isEmpty {
                     let key = InspectionRef.key(round: round, group: group.name, target: target)

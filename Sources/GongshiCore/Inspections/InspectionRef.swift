@@ -29,7 +29,7 @@ public struct InspectionRef: Sendable, Hashable, Codable {
     }
 
     static func key(round: String, group: String, target: String) -> String {
-        [round, group, target].map { $0.filter { !$0.isWhitespace } }.joined(separator: "|")
+        round.withoutWhitespace + "|" + group.withoutWhitespace + "|" + target.withoutWhitespace
     }
 
     /// The keys that link this notice to others: its explicit id and its derived key.

@@ -23,7 +23,8 @@ public struct LinkTargets: Sendable {
         // The fingerprint adds up each target's digest: the same whatever the order, without sorting 100,000 names.
         var fingerprint: UInt64 = 0
         for n in notices {
-            let name = n.sourcePath.split(separator: "/").last.map(String.init) ?? n.sourcePath
+            let path = n.sourcePath
+            let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[path.utf8.index(after: $0)...]) } ?? path
             if let earlier = byName.updateValue(n.slug, forKey: name) { fingerprint &-= Digest.of(name, earlier) }
             fingerprint &+= Digest.of(name, n.slug)
             slugs.insert(n.slug)

@@ -61,7 +61,7 @@ extension SiteRenderer {
 
     /// Each problem title (spaces ignored) as it stands in each notice that lists problems, in order of first mention.
     func problemHistory(_ notices: [Notice]) -> [ProblemHistoryView] {
-        let normalized = { (title: String) in title.filter { !$0.isWhitespace } }
+        let normalized = { (title: String) in title.withoutWhitespace }
         var titles: [String] = [], shown: [String: String] = [:]
         for notice in notices {
             for problem in notice.problems where shown[normalized(problem.title)] == nil {
