@@ -45,6 +45,13 @@ extension TokenStore {
                 }
             }
         }
+        /// Counts a notice whose tokens the file already has as one this build has, without reading them; false when
+        /// the file does not have them.
+        func keep(digest: UInt64) -> Bool {
+            guard previous.contains(digest) else { return false }
+            lock.withLock { _ = used.insert(digest) }
+            return true
+        }
 
         /// The tokens of every notice added so far.
         func store() -> TokenStore {

@@ -90,34 +90,36 @@ struct RenderStep {
             let end = min(notices.count, start + wave)
             let made = parallelMap(end - start) { offset in Result { try noticePage(at: start + offset) } }
             for (offset, result) in made.enumerated() {
-                let index = start + offset, notice = notices[index], page = try result.get()
-                if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: page.plainText)) }
+                let index = start + offset, notice = notices[index], plainText = try result.get()
+                if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: plainText)) }
                 progress?(index + 1, notices.count)
             }
         }
         return feed
     }
 
-    /// Keeps or renders one notice page (on a worker thread); returns its search tokens and, for the feed's
-    /// notices, its plain text.
-    private func noticePage(at index: Int) throws -> (tokens: SearchIndexBuilder.TokenSet, plainText: String) {
+    /// Keeps or renders one notice page (on a worker thread) and hands its search tokens to the token file; returns
+    /// its plain text for the feed's notices.
+    private func noticePage(at index: Int) throws -> String {
         let summary = renderer.model.notices[index]
         let path = SiteURLs.file(SiteURLs.notice(summary)), key = keys.key(ofNoticeAt: index)
         let wantsText = index < renderer.model.config.feedSize
         if try kept(path, key: key) {
+            // The token file has the tokens of an unchanged notice: they need not even be read.
+            if !wantsText, tokens.keep(digest: summary.sourceDigest) { return "" }
             let stored = previousTokens.tokens(for: summary.sourceDigest)
             if let stored, !wantsText {
                 tokens.add(stored, digest: summary.sourceDigest)
-                return (stored, "")
+                return ""
             }
             let made = renderer.text(of: try source.notice(for: summary))
             tokens.add(stored ?? made.tokens, digest: summary.sourceDigest)
-            return (stored ?? made.tokens, wantsText ? made.plainText : "")
+            return wantsText ? made.plainText : ""
         }
         let page = renderer.renderNotice(try source.notice(for: summary), at: index)
         try write(path, page.html, key: key)
         tokens.add(page.tokens, digest: summary.sourceDigest)
-        return (page.tokens, wantsText ? page.plainText : "")
+        return wantsText ? page.plainText : ""
     }
 }
 

@@ -7,12 +7,13 @@ import GongshiCore
 import GongshiMarkdown
 import Mustache
 enum TemplateContext {
-    static func make(_ value: some Encodable) -> Any {
-        switch value {
-        case let text as String: return text
-        case let number as Int: return number
-        case let flag as Bool: return flag
-        case let number as Double: return number
+    static func make<T: Encodable>(_ value: T) -> Any {
+        // Types are compared, not cast (a cast costs a lookup on every value).
+        switch ObjectIdentifier(T.self) {
+        case ObjectIdentifier(String.self): return unsafeBitCast(value, to: String.self)
+        case ObjectIdentifier(Int.self): return unsafeBitCast(value, to: Int.self)
+        case ObjectIdentifier(Bool.self): return unsafeBitCast(value, to: Bool.self)
+        case ObjectIdentifier(Double.self): return unsafeBitCast(value, to: Double.self)
         default: break
         }
         let encoder = ContextEncoder()
