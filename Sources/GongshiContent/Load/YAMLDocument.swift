@@ -38,10 +38,6 @@ public struct YAMLDocument {
     /// `<<` key is simply an unknown key, reported as such (YAML 1.2 dropped merge keys).
     static let resolver = Resolver.basic
 
-    /// One decoder for every file: making one reads the process environment (Yams checks YAMS_DEFAULT_ENCODING).
-    /// Decoding keeps no state in it, so the threads share it.
-    nonisolated(unsafe) static let decoder = YAMLDecoder(encoding: .utf8)
-
     func location(_ mark: Mark?) -> (line: Int, column: Int) {
         guard let mark else { return (firstLine, 1) }
         return (mark.line + firstLine - 1, mark.column)
@@ -65,7 +61,7 @@ public struct YAMLDocument {
 
     private mutating func decode<T: Decodable>(_ type: T.Type, node: Node, path: [String]) -> T? {
         do {
-            return try Self.decoder.decode(type, from: node)
+            return try NodeDecoder(node: node).decode(type)
         } catch let failure as FieldErrors {
             for error in failure.errors { record(error, node: node, path: path) }
             return failure.partial as? T
