@@ -147,6 +147,32 @@ struct PropertyTests {
         }
     }
 
+    /// The packed-token table gives exactly the Han characters and adjacent pairs a plain set of strings gives, in
+    /// order, also for texts long enough to make the table grow many times.
+    @Test func hanTokensAreEveryCharacterAndEveryAdjacentPair() async {
+        // Mostly any of the 20,992 common Han characters (so most tokens are new and the table grows), some repeated
+        // ones and some that end a run.
+        let common = Gen<Int>.int(in: 0x4E00...0x9FFF).map { Character(Unicode.Scalar(UInt32($0))!) }
+        let other = Gen<Character?>.element(of: Array("巡察整改〇㐀豈𠀀𪛖 a1，")).map { $0! }
+        let text = Gen<Character>.oneOf(common, common, other).string(of: 0...3000)
+        await propertyCheck(count: 300, input: text) { text in
+            var expected = Set<String>()
+            var previous: Character?
+            for character in text {
+                if character.unicodeScalars.allSatisfy(SearchIndexBuilder.isHan) {
+                    expected.insert(String(character))
+                    if let previous { expected.insert(String(previous) + String(character)) }
+                    previous = character
+                } else {
+                    previous = nil
+                }
+            }
+            let han = SearchIndexBuilder.tokenSet(in: text).han
+            #expect(han == han.sorted(), "\(text.prefix(40))")
+            #expect(Set(han.map(SearchIndexBuilder.TokenSet.string)) == expected && han.count == expected.count, "\(text.prefix(40))")
+        }
+    }
+
     @Test func placeholderPrefilterNeverHidesAPlaceholder() async {
         let text = Gen<Character?>.element(of: Array("XxＸｘ 年月日号某〔〕【】TODOtodo整改\u{3000}")).map { $0! }.string(of: 0...12)
         await propertyCheck(count: 3000, input: text) { line in

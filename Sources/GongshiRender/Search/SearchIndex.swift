@@ -91,8 +91,8 @@ public enum SearchIndexBuilder {
     public static func tokens(in text: String) -> Set<String> { tokenSet(in: text).strings }
 
     public static func tokenSet(in text: String) -> TokenSet {
-        // Sized up front: a notice has a few thousand distinct characters and pairs, and growing a set rehashes it.
-        var han = Set<UInt64>(minimumCapacity: text.utf8.count / 4), words = Set<String>()
+        // Sized up front: a notice has a few thousand distinct characters and pairs, and growing a table rehashes it.
+        var han = PackedTokenTable(expected: text.utf8.count / 4), words = Set<String>()
         var previousHan: Unicode.Scalar?
         var word = String.UnicodeScalarView()
         func endWord() {
