@@ -92,7 +92,7 @@ public enum SearchIndexBuilder {
 
     public static func tokenSet(in text: String) -> TokenSet {
         // Sized up front: a notice has a few thousand distinct characters and pairs, and growing a table rehashes it.
-        var han = PackedTokenTable(expected: text.utf8.count / 4), words = Set<String>()
+        var han = PackedTokenIndex(expected: text.utf8.count / 4), words = Set<String>()
         var previousHan: Unicode.Scalar?
         var word = String.UnicodeScalarView()
         func endWord() {
@@ -102,8 +102,8 @@ public enum SearchIndexBuilder {
             let scalar = normalize(raw)
             if isHan(scalar) {
                 endWord()
-                han.insert(UInt64(scalar.value))
-                if let p = previousHan { han.insert(TokenSet.pair(p, scalar)) }
+                han.number(of: UInt64(scalar.value))
+                if let p = previousHan { han.number(of: TokenSet.pair(p, scalar)) }
                 previousHan = scalar
             } else if scalar.isASCII, let lower = asciiAlphanumericLowercased(scalar) {
                 previousHan = nil
@@ -148,13 +148,24 @@ public enum SearchIndexBuilder {
         return h
     }
 
-    /// `shardHash` of a packed Han token, without making its string.
+    /// `shardHash` of a packed Han token, without making its string. Han scalars (U+3007 and up) take three UTF-8
+    /// bytes, or four above U+FFFF; the bytes are made here directly (this runs for every token of every notice, in
+    /// each pass that writes the index).
     static func shardHash(han key: UInt64) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
-        TokenSet.forEachUTF8Byte(of: key) { byte in
-            h ^= UInt32(byte)
-            h = h &* 0x0100_0193
+        @inline(__always) func add(_ byte: UInt32) { h = (h ^ byte) &* 0x0100_0193 }
+        @inline(__always) func add(scalar v: UInt32) {
+            if v < 0x10000 {
+                add(0xE0 | v >> 12)
+            } else {
+                add(0xF0 | v >> 18)
+                add(0x80 | (v >> 12) & 0x3F)
+            }
+            add(0x80 | (v >> 6) & 0x3F)
+            add(0x80 | v & 0x3F)
         }
+        if key & (1 << 62) != 0 { add(scalar: UInt32((key >> 21) & 0x1F_FFFF)) }
+        add(scalar: UInt32(key & 0x1F_FFFF))
         return h
     }
 

@@ -88,21 +88,24 @@ public struct SearchIndexWriter: Sendable {
     /// The bytes the index's shards take for the tokens whose hash falls to `lane`: each token's name, its encoded
     /// postings and the JSON around them (6 bytes), as `shards` will write them.
     private func indexSize(lane: Int) -> Int {
-        var han: [UInt64: EncodedLength] = [:], words: [String: EncodedLength] = [:]
+        var han = PackedTokenIndex(expected: 1 << 12), hanLengths: [EncodedLength] = []
+        var words: [String: EncodedLength] = [:]
         for id in 0..<count {
             let set = tokens(id), number = Int32(id)
             for token in set.han where Int(SearchIndexBuilder.shardHash(han: token) % UInt32(lanes)) == lane {
-                han[token, default: EncodedLength()].add(number)
+                let n = han.number(of: token)
+                if n == hanLengths.count { hanLengths.append(EncodedLength()) }
+                hanLengths[n].add(number)
             }
             for word in set.words where Int(SearchIndexBuilder.shardHash(word) % UInt32(lanes)) == lane {
                 words[word, default: EncodedLength()].add(number)
             }
         }
         var size = 0
-        for (token, length) in han {
+        for (n, token) in han.tokens.enumerated() {
             var name = 0
             SearchIndexBuilder.TokenSet.forEachUTF8Byte(of: token) { _ in name += 1 }
-            size += name + length.bytes + 6
+            size += name + hanLengths[n].bytes + 6
         }
         for (word, length) in words { size += word.utf8.count + length.bytes + 6 }
         return size
@@ -114,21 +117,29 @@ public struct SearchIndexWriter: Sendable {
             let shard = group.shard(hash)
             return group.shards.contains(shard) && shard % lanes == lane
         }
-        var han: [UInt64: SearchIndexBuilder.PostingList] = [:], words: [String: SearchIndexBuilder.PostingList] = [:]
+        var han = PackedTokenIndex(expected: 1 << 12), hanLists: [SearchIndexBuilder.PostingList] = []
+        var words: [String: SearchIndexBuilder.PostingList] = [:]
         for id in 0..<count {
             let set = tokens(id), number = Int32(id)
-            for token in set.han where mine(SearchIndexBuilder.shardHash(han: token)) { han[token, default: .init()].append(number) }
+            for token in set.han where mine(SearchIndexBuilder.shardHash(han: token)) {
+                let n = han.number(of: token)
+                if n == hanLists.count { hanLists.append(.init()) }
+                hanLists[n].append(number)
+            }
             for word in set.words where mine(SearchIndexBuilder.shardHash(word)) { words[word, default: .init()].append(number) }
         }
         // Each shard's postings are encoded and let go one shard at a time.
-        var members: [Int: (han: [UInt64], words: [String])] = [:]
+        var members: [Int: (han: [Int], words: [String])] = [:]
         for shard in group.shards where shard % lanes == lane { members[shard] = ([], []) }
-        for token in han.keys { members[group.shard(SearchIndexBuilder.shardHash(han: token))]!.han.append(token) }
+        for (n, token) in han.tokens.enumerated() { members[group.shard(SearchIndexBuilder.shardHash(han: token))]!.han.append(n) }
         for word in words.keys { members[group.shard(SearchIndexBuilder.shardHash(word))]!.words.append(word) }
         let encoder = Self.encoder()
         return try members.keys.sorted().map { shard in
             var contents: [String: String] = [:]
-            for token in members[shard]!.han { contents[SearchIndexBuilder.TokenSet.string(token)] = han.removeValue(forKey: token)!.encoded }
+            for n in members[shard]!.han {
+                contents[SearchIndexBuilder.TokenSet.string(han.tokens[n])] = hanLists[n].encoded
+                hanLists[n] = .init()
+            }
             for word in members[shard]!.words { contents[word] = words.removeValue(forKey: word)!.encoded }
             return (shard, try encoder.encode(contents))
         }
