@@ -131,14 +131,14 @@ func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
-                let childPath = path.isEmpty ? name : "\(path).\(name)"
+                let childPath = path.isEmpty ? name : path + "." + name
                 let (line, column) = doc.location(key.mark)
                 result.record(childPath, line: line, column: column)
                 walk(value, childPath)
             }
         case .sequence(let seq):
             for (i, item) in seq.enumerated() {
-                let childPath = "\(path)[\(i + 1)]"
+                let childPath = path + "[" + String(i + 1) + "]"
                 let (line, column) = doc.location(item.mark)
                 result.record(childPath, line: line, column: column)
                 walk(item, childPath)

@@ -75,6 +75,7 @@ enum ContentLints {
     /// followed by 年/月/日/号. Lines without one are skipped without running the regular expressions (an over-
     /// approximation: the expressions decide).
     static func mayHavePlaceholders<S: StringProtocol>(_ text: S) -> Bool {
+        guard mayHaveAPlaceholderByte(text) else { return false }
         var first: UInt32 = 0, second: UInt32 = 0, third: UInt32 = 0
         var afterXs = false, afterCapitalX = false
         for scalar in text.unicodeScalars {
@@ -99,6 +100,28 @@ enum ContentLints {
             (first, second, third) = (second, third, value)
         }
         return false
+    }
+
+    /// Whether the UTF-8 bytes hold X, x, O, o, 某, 〔, 【, Ｘ or ｘ: without one of them nothing above can match. Most
+    /// notice bodies have none, and looking at bytes in place costs far less than decoding the text into scalars.
+    private static func mayHaveAPlaceholderByte<S: StringProtocol>(_ text: S) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            for i in bytes.indices {
+                let byte = bytes[i]
+                switch byte {
+                case 0x58, 0x78, 0x4F, 0x6F: return true                                      // X x O o
+                case 0x90, 0x94, 0xB8, 0x98:                                                 // 3rd byte of 某 【 〔 Ｘ ｘ
+                    guard i >= 2 else { continue }
+                    switch (bytes[i - 2], bytes[i - 1], byte) {
+                    case (0xE6, 0x9F, 0x90), (0xE3, 0x80, 0x90), (0xE3, 0x80, 0x94), (0xEF, 0xBC, 0xB8), (0xEF, 0xBD, 0x98):
+                        return true
+                    default: continue
+                    }
+                default: continue
+                }
+            }
+            return false
+        } ?? true
     }
 
     static func placeholders(in line: String, line number: Int, report: (Int, Int, String, String) -> Void) {

@@ -11,7 +11,12 @@ public struct SourcePositions: Sendable, Hashable {
     /// not recorded: messages about it point at the field above it.)
     public mutating func record(_ path: String, line: Int, column: Int) {
         guard !path.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == 0x1F }) else { return }
-        entries += "\(path)\u{1F}\(line)\u{1F}\(column)\n"
+        entries += path
+        entries += "\u{1F}"
+        entries += String(line)
+        entries += "\u{1F}"
+        entries += String(column)
+        entries += "\n"
     }
 
     /// Scans the entries in place: a notice's checks look up over a hundred paths (every problem's due date, status
