@@ -28,14 +28,15 @@ enum TemplateContext {
 
         var plain: Any {
             switch self {
-            case .fields(let f): return ContextFields(f.values)
+            // Made at its final size: growing a dictionary field by field rehashed it several times per view.
+            case .fields(let f): return ContextFields(Dictionary(f.pairs, uniquingKeysWith: { $1 }))
             case .items(let i): return i.values
             case .single(let v): return v
             }
         }
     }
 
-    private final class Fields { var values: [String: Any] = [:] }
+    private final class Fields { var pairs: [(String, Any)] = [] }
     private final class Items { var values: [Any] = [] }
 
     private final class ContextEncoder: Encoder {
@@ -62,20 +63,20 @@ enum TemplateContext {
         let fields: Fields
         var codingPath: [CodingKey] { [] }
         mutating func encodeNil(forKey key: Key) throws {}
-        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { fields.values[key.stringValue] = make(value) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { fields.pairs.append((key.stringValue, make(value))) }
         // The views' own text, number and flag fields come here directly (no cast to find out what they are).
-        mutating func encode(_ value: String, forKey key: Key) throws { fields.values[key.stringValue] = value }
-        mutating func encode(_ value: Int, forKey key: Key) throws { fields.values[key.stringValue] = value }
-        mutating func encode(_ value: Bool, forKey key: Key) throws { fields.values[key.stringValue] = value }
-        mutating func encode(_ value: Double, forKey key: Key) throws { fields.values[key.stringValue] = value }
+        mutating func encode(_ value: String, forKey key: Key) throws { fields.pairs.append((key.stringValue, value)) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { fields.pairs.append((key.stringValue, value)) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { fields.pairs.append((key.stringValue, value)) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { fields.pairs.append((key.stringValue, value)) }
         mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
             let nested = Fields()
-            fields.values[key.stringValue] = nested // views never nest containers by hand; kept for completeness
+            fields.pairs.append((key.stringValue, nested)) // views never nest containers by hand; kept for completeness
             return KeyedEncodingContainer(Keyed<NestedKey>(fields: nested))
         }
         mutating func nestedUnkeyedContainer(forKey key: Key) -> UnkeyedEncodingContainer {
             let nested = Items()
-            fields.values[key.stringValue] = nested
+            fields.pairs.append((key.stringValue, nested))
             return Unkeyed(items: nested)
         }
         mutating func superEncoder() -> Encoder { ContextEncoder() }
