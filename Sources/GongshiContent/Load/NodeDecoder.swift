@@ -110,11 +110,13 @@ private struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decodeNil(forKey key: Key) throws -> Bool { NodeDecoder.isNull(try node(key)) }
 
-    func decode(_ type: String.Type, forKey key: Key) throws -> String {
-        let value = try node(key)
-        guard case .scalar(let scalar) = value else { return try child(value, key).decode(type) }
+    /// A text field's value; only a value that is not text needs a decoder (for its error's path).
+    private func string(_ value: Node, _ key: Key) throws -> String {
+        guard case .scalar(let scalar) = value else { return try child(value, key).decode(String.self) }
         return scalar.string
     }
+
+    func decode(_ type: String.Type, forKey key: Key) throws -> String { try string(try node(key), key) }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
         try child(try node(key), key).decode(type)
@@ -122,8 +124,7 @@ private struct NodeKeyedContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decodeIfPresent(_ type: String.Type, forKey key: Key) throws -> String? {
         guard let value = find(key), !NodeDecoder.isNull(value) else { return nil }
-        guard case .scalar(let scalar) = value else { return try child(value, key).decode(type) }
-        return scalar.string
+        return try string(value, key)
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {

@@ -70,11 +70,23 @@ public enum SearchIndexBuilder {
         /// Bit 62 marks a pair (first scalar in bits 21–41, second in 0–20); a single character is its scalar value.
         static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { 1 << 62 | UInt64(a.value) << 21 | UInt64(b.value) }
 
-        /// The UTF-8 bytes of a packed token, one by one (what `shardHash` and the index's size are made of).
+        /// The UTF-8 bytes of a packed token, one by one (what `shardHash` and the index's size are made of). Han
+        /// scalars (U+3007 and up) take three bytes, or four above U+FFFF; they are made here directly, without the
+        /// generic encoder (this runs for every token of every notice, in each pass that writes the index).
         @inline(__always)
         static func forEachUTF8Byte(of key: UInt64, _ body: (UInt8) -> Void) {
-            if key & (1 << 62) != 0 { UTF8.encode(Unicode.Scalar(UInt32((key >> 21) & 0x1F_FFFF))!, into: body) }
-            UTF8.encode(Unicode.Scalar(UInt32(key & 0x1F_FFFF))!, into: body)
+            @inline(__always) func scalar(_ v: UInt32) {
+                if v < 0x10000 {
+                    body(UInt8(0xE0 | v >> 12))
+                } else {
+                    body(UInt8(0xF0 | v >> 18))
+                    body(UInt8(0x80 | (v >> 12) & 0x3F))
+                }
+                body(UInt8(0x80 | (v >> 6) & 0x3F))
+                body(UInt8(0x80 | v & 0x3F))
+            }
+            if key & (1 << 62) != 0 { scalar(UInt32((key >> 21) & 0x1F_FFFF)) }
+            scalar(UInt32(key & 0x1F_FFFF))
         }
 
         static func string(_ key: UInt64) -> String {
@@ -148,24 +160,10 @@ public enum SearchIndexBuilder {
         return h
     }
 
-    /// `shardHash` of a packed Han token, without making its string. Han scalars (U+3007 and up) take three UTF-8
-    /// bytes, or four above U+FFFF; the bytes are made here directly (this runs for every token of every notice, in
-    /// each pass that writes the index).
+    /// `shardHash` of a packed Han token, without making its string.
     static func shardHash(han key: UInt64) -> UInt32 {
         var h: UInt32 = 0x811C_9DC5
-        @inline(__always) func add(_ byte: UInt32) { h = (h ^ byte) &* 0x0100_0193 }
-        @inline(__always) func add(scalar v: UInt32) {
-            if v < 0x10000 {
-                add(0xE0 | v >> 12)
-            } else {
-                add(0xF0 | v >> 18)
-                add(0x80 | (v >> 12) & 0x3F)
-            }
-            add(0x80 | (v >> 6) & 0x3F)
-            add(0x80 | v & 0x3F)
-        }
-        if key & (1 << 62) != 0 { add(scalar: UInt32((key >> 21) & 0x1F_FFFF)) }
-        add(scalar: UInt32(key & 0x1F_FFFF))
+        TokenSet.forEachUTF8Byte(of: key) { byte in h = (h ^ UInt32(byte)) &* 0x0100_0193 }
         return h
     }
 
