@@ -30,6 +30,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// staging folder is that build's kept tree, where that tree differs (see `SpareLedger`).
     private let previousOutputPaths: [String]?
     private let ledger: SpareLedger?
+    /// The staging folder was created empty for this build: every file in it at the end is one the build made.
+    private let startedEmpty: Bool
     private let folders: OutputFolders
     private var _filesWritten = 0, _filesUnchanged = 0, _pagesReused = 0
 
@@ -66,6 +68,7 @@ public final class StagedOutput: @unchecked Sendable {
                     try FolderRemoval.remove(spare.path)
                 }
             }
+            startedEmpty = !fileManager.fileExists(atPath: staging.path)
             try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
             self.ledger = trusted ? ledger : nil
         } catch {
@@ -210,10 +213,10 @@ public final class StagedOutput: @unchecked Sendable {
     /// the old one for the next build to work in.
     public func commit() throws {
         let produced = lock.withLock { self.produced }
-        // Files of the older tree that this build did not make.
+        // Files of the older tree that this build did not make (a folder created empty has none).
         if let ledger {
             try removeStale(ledger.outputPaths + ledger.spareOnly, keeping: produced)
-        } else {
+        } else if !startedEmpty {
             try FolderRemoval.removeAll(in: staging.path, except: produced)
         }
         try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -79,4 +79,26 @@ struct KillTests {
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".public.staging") || $0.hasPrefix(".public.previous") }
         #expect(leftovers.isEmpty)
     }
+
+    /// A build killed after staging every page leaves its staging folder; the next build works in it and must not
+    /// publish a page it no longer makes.
+    @Test func aPageLeftInAKilledBuildsStagingFolderIsNotPublished() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(extra: "slug: a"))
+        try site.notice("b.md", noticeText(title: "第二篇通知", extra: "slug: b"))
+        try site.build()
+        try site.notice("a.md", noticeText(title: "改过的通知", extra: "slug: a"))
+        let process = try startBuild(site, environment: ["GONGSHI_TEST_KILL_AT": "staged"])
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let staged = site.root.appendingPathComponent(".public.staging/notices/b/index.html")
+        #expect(FileManager.default.fileExists(atPath: staged.path), "the killed build should have left its staging folder")
+
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/notices/b.md"))
+        try site.build()
+        let files = snapshot(site.output).keys
+        #expect(files.contains("notices/a/index.html"))
+        #expect(!files.contains("notices/b/index.html"))
+    }
 }
