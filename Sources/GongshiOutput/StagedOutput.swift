@@ -129,17 +129,22 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// The bytes of the published file at `path` when its size and modification time are still `size` and `modified`.
     public func published(_ path: String, size: Int64, modified: Int64) -> Data? {
-        let published = output.path + "/" + path
-        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified,
+        guard let published = untouchedPublished(path, size: size, modified: modified),
               let data = try? Data(contentsOf: URL(fileURLWithPath: published)), data.count == size else { return nil }
         return data
+    }
+
+    /// Where the published file at `path` is, when its size and modification time are still `size` and `modified`.
+    private func untouchedPublished(_ path: String, size: Int64, modified: Int64) -> String? {
+        let published = output.path + "/" + path
+        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified else { return nil }
+        return published
     }
 
     /// Keeps the published file at `path` as it is when its size and modification time are still `size` and
     /// `modified` (nobody changed it since): the staged file becomes that file, untouched. False otherwise.
     public func keepPublished(_ path: String, size: Int64, modified: Int64) throws -> Bool {
-        let published = output.path + "/" + path
-        guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified else { return false }
+        guard let published = untouchedPublished(path, size: size, modified: modified) else { return false }
         // The staged tree has this very file unless the ledger says it differs there.
         let inPlace = ledger.map { !$0.differs.contains(path) } ?? false
         guard try inPlace || place(published, at: try stagedPath(path)) else { return false }

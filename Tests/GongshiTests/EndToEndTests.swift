@@ -339,6 +339,24 @@ struct IncrementalBuildTests {
         #expect(TokenStore(contentsOf: file).count == 0)
     }
 
+    /// When the cache folder cannot take the tokens file (here a folder stands at its name, as a full disk or a
+    /// permission would refuse it), the tokens stay in memory and the search index is what it would have been.
+    @Test func searchIndexIsTheSameWhenTheTokensFileCannotBeWritten() throws {
+        let site = try makeListSite(count: 12)
+        defer { site.remove() }
+        try site.build()
+        let blocked = site.root.appendingPathComponent("blocked")
+        let tokensFile = site.root.appendingPathComponent(".blocked.cache/tokens.bin")
+        try FileManager.default.createDirectory(at: tokensFile, withIntermediateDirectories: true)
+        try SiteBuilder.build(BuildOptions(site: site.root, output: blocked))
+        var isFolder: ObjCBool = false
+        #expect(FileManager.default.fileExists(atPath: tokensFile.path, isDirectory: &isFolder) && isFolder.boolValue,
+                "the build should have had to keep the tokens in memory")
+        let expected = snapshot(site.output).filter { $0.key.hasPrefix("search/") }
+        let made = snapshot(blocked).filter { $0.key.hasPrefix("search/") }
+        #expect(expected.count > 2 && made == expected)
+    }
+
     @Test func pageRecordsRoundTripAndACutFileIsRefused() {
         let records = ["index.html": PageRecord(key: 1, size: 2, modified: -3),
                        "orgs/整改办/page/2/index.html": PageRecord(key: .max, size: 12_345, modified: 1_795_412_848_706_241_970)]
