@@ -50,6 +50,9 @@ public struct BuildReport: Sendable {
     public var scheduled: [NoticeSummary] = []
     /// Nothing had changed since the last build, so nothing was written.
     public var upToDate = false
+    /// The next moment the output changes by itself, with no file edited (a scheduled notice goes out, a problem
+    /// falls overdue, a 公示期 ends); nil when no such moment lies ahead.
+    public var nextChange: Moment?
 }
 
 /// Points of a build a test can stop it at (see `BuildOptions.checkpoint`).
@@ -81,7 +84,8 @@ public enum SiteBuilder {
         return BuildReport(output: run.output, noticeCount: site.model.notices.count, filesWritten: staged.filesWritten,
                            filesUnchanged: staged.filesUnchanged, pagesReused: staged.pagesReused, diagnostics: checked.diagnostics,
                            drafts: site.model.heldBack.filter(\.draft),
-                           scheduled: site.model.heldBack.filter { !$0.draft }.sorted { $0.publishAt < $1.publishAt })
+                           scheduled: site.model.heldBack.filter { !$0.draft }.sorted { $0.publishAt < $1.publishAt },
+                           nextChange: site.span.validUntil)
     }
 
     /// Load and validate only (`gongshi check`): every diagnostic for the site, and how many notices it has (nil when

@@ -8,7 +8,7 @@ import GongshiServe
 
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "本机预览：生成网站并在 127.0.0.1 上提供访问，修改 content/ 或 templates/ 后自动重新生成并刷新页面。")
+        abstract: "本机预览：生成网站并在 127.0.0.1 上提供访问，修改 content/ 或 templates/ 后、到了定时发布或公示期结束等时刻，自动重新生成并刷新页面。")
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
@@ -19,7 +19,7 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let console = outputOptions.console
-        let server = PreviewServer(site: siteOption.url, port: port, now: timeOption.now == nil ? nil : timeOption.moment) { event in
+        let server = PreviewServer(site: siteOption.url, port: port, now: timeOption.now == nil ? nil : timeOption.moment, onEvent: { event in
             switch event.kind {
             case .built(let report, let seconds):
                 console.print(diagnostics: report.diagnostics)
@@ -28,7 +28,7 @@ struct Serve: AsyncParsableCommand {
                 console.print(diagnostics: diagnostics)
                 console.error("生成失败：发现 \(diagnostics.errors.count) 个错误。浏览器中显示错误页；修改保存后会自动重新生成。")
             }
-        }
+        })
         let task = Task { try await server.run() }
         try await server.waitUntilReady()
         if let actual = await server.port() {

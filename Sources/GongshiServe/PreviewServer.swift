@@ -5,7 +5,8 @@ import FlyingFox
 import Foundation
 
 /// `gongshi serve`: builds the site into a private folder, serves it on 127.0.0.1, rebuilds when content/ or
-/// templates/ change and makes open pages reload. A broken edit shows its errors in the browser and the
+/// templates/ change, or when the clock passes a moment that changes the site by itself (a scheduled notice goes
+/// out, a 公示期 ends), and makes open pages reload. A broken edit shows its errors in the browser and the
 /// terminal; the server keeps running and the last good build stays on disk.
 public actor PreviewServer {
     public struct Event: Sendable {
@@ -26,11 +27,17 @@ public actor PreviewServer {
     private var server: HTTPServer?
     /// A fixed reference time (`--now`); nil: the current time at each build.
     let now: Moment?
+    /// The current time, when `now` is nil (SOURCE_DATE_EPOCH or the clock; tests move it).
+    let clock: @Sendable () -> Moment
+    /// When the last good build's output changes by itself (see `BuildReport.nextChange`).
+    private var nextChange: Moment?
 
     public init(site: URL, port: UInt16 = 8000, pollInterval: Duration = .milliseconds(300), now: Moment? = nil,
+                clock: @escaping @Sendable () -> Moment = { Moment.current() },
                 onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
         layout = SiteLayout(root: site)
         self.now = now
+        self.clock = clock
         requestedPort = port
         self.pollInterval = pollInterval
         self.onEvent = onEvent
@@ -76,9 +83,11 @@ public actor PreviewServer {
     private func watch() async throws {
         while !Task.isCancelled {
             try await Task.sleep(for: pollInterval)
-            let now = layout.inputFingerprint()
-            if now != fingerprint {
-                fingerprint = now
+            let current = layout.inputFingerprint()
+            if current != fingerprint {
+                fingerprint = current
+                rebuild()
+            } else if now == nil, let nextChange, clock() >= nextChange {
                 rebuild()
             }
         }
@@ -89,15 +98,18 @@ public actor PreviewServer {
         version += 1
         do {
             // A preview: drafts and scheduled notices get pages with a banner, so reviewers can read them.
-            var options = BuildOptions(site: layout.root, output: output, baseURL: baseURL, now: now)
+            var options = BuildOptions(site: layout.root, output: output, baseURL: baseURL, now: now ?? clock())
             options.preview = true
             let report = try SiteBuilder.build(options)
             lastFailure = nil
+            nextChange = report.nextChange
             onEvent(Event(kind: .built(report, seconds: Date().timeIntervalSince(started))))
         } catch let failure as BuildFailure {
+            nextChange = nil // the clock cannot mend a broken edit
             lastFailure = failure.diagnostics
             onEvent(Event(kind: .failed(failure.diagnostics)))
         } catch {
+            nextChange = nil
             lastFailure = [.error("生成失败：\(error)", file: layout.root.path)]
             onEvent(Event(kind: .failed(lastFailure!)))
         }

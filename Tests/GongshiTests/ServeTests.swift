@@ -69,6 +69,28 @@ struct ServeTests {
         #expect(try await fetch(base + "assets/style.css").status == 200)
     }
 
+    /// With nothing edited, the preview still follows the clock: when a 公示期 ends, the page says so.
+    @Test func rebuildsWhenTheClockPassesATurningPoint() async throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        try site.notice("a.md", noticeText(date: "2026-11-16", extra: "slug: a\nperiod:\n  start: 2026-11-16\n  end: 2026-11-27"))
+        let clock = MovingClock(Moment("2026-11-20 09:00")!)
+        let server = PreviewServer(site: site.root, port: 0, pollInterval: .milliseconds(100), clock: { clock.now })
+        let task = Task { try await server.run() }
+        defer { task.cancel() }
+        try await server.waitUntilReady()
+        let port = try #require(await server.port())
+        let page = "http://127.0.0.1:\(port)/notices/a/"
+        #expect(try await fetch(page).body.contains("（公示中）"))
+        let version = try await fetch("http://127.0.0.1:\(port)/__gongshi/version").body
+
+        clock.now = Moment("2026-11-27 23:59")!
+        try await Task.sleep(for: .milliseconds(300))
+        #expect(try await fetch("http://127.0.0.1:\(port)/__gongshi/version").body == version, "no turning point passed yet")
+        clock.now = Moment("2026-11-28 00:00")!
+        #expect(try await eventually { try await fetch(page).body.contains("（公示期已结束）") })
+    }
+
     @Test func refusesPathsOutsideTheOutput() async throws {
         let site = try TempSite()
         defer { site.remove() }
@@ -80,5 +102,16 @@ struct ServeTests {
         let port = try #require(await server.port())
         let status = try await fetch("http://127.0.0.1:\(port)/%2e%2e/%2e%2e/etc/passwd").status
         #expect(status == 403 || status == 404)
+    }
+}
+
+/// A clock a test moves by hand.
+final class MovingClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var moment: Moment
+    init(_ moment: Moment) { self.moment = moment }
+    var now: Moment {
+        get { lock.withLock { moment } }
+        set { lock.withLock { moment = newValue } }
     }
 }

@@ -54,7 +54,8 @@ final class BuildRun: @unchecked Sendable {
         guard options.reuseUnchangedOutput, let stamp = BuildStamp.read(for: output),
               stamp.fingerprint == fingerprint + "|" + OutputFolders.identity(output), stamp.holds(at: options.now),
               FileManager.default.fileExists(atPath: output.appendingPathComponent("index.html").path) else { return nil }
-        return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true)
+        return BuildReport(output: output, noticeCount: stamp.noticeCount, filesWritten: 0, diagnostics: [], upToDate: true,
+                           nextChange: stamp.validUntil)
     }
 
     /// What the last build into this folder knew: unchanged files are not decoded, unchanged pages not rendered.
