@@ -39,6 +39,17 @@ struct AuthoringWorkflowTests {
         }
         #expect(text.contains("## 一、整改工作的组织开展情况"))
 
+        // Without --date: the day of the reference time on Beijing time (17:00 UTC on the 22nd is 01:00 on the 23rd).
+        let undated = try runGongshi(["new", "中共示例区委员会关于巡察整改情况的说明", "--site", site.path], environment: ["SOURCE_DATE_EPOCH": "1795366800"])
+        #expect(undated.status == 0, "\(undated.stderr)")
+        let undatedFile = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/notices").path)
+            .first { $0.hasPrefix("2026-11-23-") }
+        #expect(undatedFile != nil)
+        if let undatedFile {
+            #expect(try String(contentsOf: site.appendingPathComponent("content/notices/\(undatedFile)"), encoding: .utf8).contains("date: 2026-11-23"))
+            try FileManager.default.removeItem(at: site.appendingPathComponent("content/notices/\(undatedFile)"))
+        }
+
         let again = try runGongshi(["new", "中共示例区委员会关于巡察整改进展情况的通报", "--site", site.path, "--date", "2025-07-28"])
         #expect(again.status == 1)
         #expect(again.stderr.contains("已存在"))

@@ -167,11 +167,7 @@ public enum NoticeScaffold {
 }
 
 extension CalendarDate {
-    /// Today in the machine's time zone.
-    public static func today(in timeZone: TimeZone = .current) -> CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let c = calendar.dateComponents([.year, .month, .day], from: Date())
-        return CalendarDate(year: c.year!, month: c.month!, day: c.day!)!
-    }
+    /// Today on Beijing time, the day of the reference time (SOURCE_DATE_EPOCH when set, else the clock): the date
+    /// `new`, `init` and `import` write when none is given, whatever the machine's time zone.
+    public static func today() -> CalendarDate { Moment.current().date }
 }
