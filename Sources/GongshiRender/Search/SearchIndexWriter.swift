@@ -70,7 +70,7 @@ public struct SearchIndexWriter: Sendable {
         let share = shape.size / shape.shards * wanted.count
         let passes = min(wanted.count, max(1, (share + bytesPerPass - 1) / bytesPerPass))
         for pass in 0..<passes {
-            let group = ShardGroup(shards: Set(wanted[(pass * wanted.count / passes)..<((pass + 1) * wanted.count / passes)]), of: shape.shards)
+            let group = ShardGroup(shards: wanted[(pass * wanted.count / passes)..<((pass + 1) * wanted.count / passes)], of: shape.shards)
             let made = parallelMap(lanes) { lane in Result { try shards(group, lane: lane) } }
             var files: [(shard: Int, data: Data)] = []
             for lane in made { files += try lane.get() }
@@ -80,8 +80,17 @@ public struct SearchIndexWriter: Sendable {
 
     /// Which shards a pass makes, of how many.
     struct ShardGroup {
-        let shards: Set<Int>
+        let shards: ArraySlice<Int>
         let of: Int
+        /// By shard number: whether the group makes it (asked for every token of every notice in every pass, so an
+        /// array, not a set that hashes the number).
+        let makes: [Bool]
+        init(shards: ArraySlice<Int>, of: Int) {
+            self.shards = shards; self.of = of
+            var makes = [Bool](repeating: false, count: of)
+            for shard in shards { makes[shard] = true }
+            self.makes = makes
+        }
         func shard(_ hash: UInt32) -> Int { Int(hash % UInt32(of)) }
     }
 
@@ -115,7 +124,7 @@ public struct SearchIndexWriter: Sendable {
     private func shards(_ group: ShardGroup, lane: Int) throws -> [(shard: Int, data: Data)] {
         func mine(_ hash: UInt32) -> Bool {
             let shard = group.shard(hash)
-            return group.shards.contains(shard) && shard % lanes == lane
+            return shard % lanes == lane && group.makes[shard]
         }
         var han = PackedTokenIndex(expected: 1 << 12), hanLists: [SearchIndexBuilder.PostingList] = []
         var words: [String: SearchIndexBuilder.PostingList] = [:]
