@@ -26,7 +26,7 @@ enum HTMLReader {
             throw ScaffoldError("无法解析这个网页文件", hint: "请在浏览器中打开它，复制正文另存为纯文本后再导入")
         }
         defer { xmlFreeDoc(document) }
-        var page = PageText()
+        var page = PageText(density: LinkDensity(root))
         page.walk(root)
         page.endLine()
         var result = ImportedDocument(format: .html, source: "网页（\(encoding?.uppercased() ?? "UTF-8")）", text: page.lines.joined(separator: "\n"))
@@ -53,8 +53,53 @@ enum HTMLReader {
     }
 }
 
+/// How much of each element's text is inside links, counted for every element in one walk (asking each element
+/// afresh walked its whole subtree again for every element above it).
+private struct LinkDensity {
+    struct Counts { var links = 0, linkText = 0, text = 0 }
+    private var byElement: [xmlNodePtr: Counts] = [:]
+
+    init(_ root: xmlNodePtr) { _ = tally(root) }
+
+    /// Non-space characters of the text inside `node` (as `xmlNodeGetContent` gathers it), and its links (an `<a>`
+    /// counts once, with all its text) with their characters.
+    private mutating func tally(_ node: xmlNodePtr) -> Counts {
+        var counts = Counts()
+        var child = node.pointee.children
+        while let current = child {
+            switch current.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                counts.text += PageText.content(current).filter { !$0.isWhitespace }.count
+            case XML_ELEMENT_NODE:
+                let inner = tally(current)
+                counts.text += inner.text
+                if String(cString: current.pointee.name).lowercased() == "a" {
+                    counts.links += 1
+                    counts.linkText += inner.text
+                } else {
+                    counts.links += inner.links
+                    counts.linkText += inner.linkText
+                }
+            default:
+                break
+            }
+            child = current.pointee.next
+        }
+        byElement[node] = counts
+        return counts
+    }
+
+    /// A list of three or more links with little text besides them: a menu or a list of other pages.
+    func isMostlyLinks(_ node: xmlNodePtr) -> Bool {
+        guard let counts = byElement[node], counts.links >= 3 else { return false }
+        return counts.linkText * 10 >= counts.text * 7
+    }
+}
+
 /// The text of a page, as lines, gathered by walking its element tree.
 private struct PageText {
+    let density: LinkDensity
+    init(density: LinkDensity) { self.density = density }
     var lines: [String] = []
     var tables: [[[String]]] = []
     var meta: [String: String] = [:]
@@ -108,7 +153,7 @@ private struct PageText {
             return
         default: break
         }
-        if Self.skippedTags.contains(tag) || isChrome(node) || isMostlyLinks(node) { return }
+        if Self.skippedTags.contains(tag) || isChrome(node) || density.isMostlyLinks(node) { return }
         if tag == "h1", heading == nil { heading = Self.text(of: node).nonEmptyText }
         let block = Self.blockTags.contains(tag)
         if block { endLine() }
@@ -137,26 +182,6 @@ private struct PageText {
         return words.contains { Self.chromeWords.contains($0) }
     }
 
-    /// A list of three or more links with little text besides them: a menu or a list of other pages.
-    private func isMostlyLinks(_ node: xmlNodePtr) -> Bool {
-        var links = 0, linkText = 0
-        func count(_ node: xmlNodePtr) {
-            var child = node.pointee.children
-            while let current = child {
-                if current.pointee.type == XML_ELEMENT_NODE, String(cString: current.pointee.name).lowercased() == "a" {
-                    links += 1
-                    linkText += Self.text(of: current).filter { !$0.isWhitespace }.count
-                } else {
-                    count(current)
-                }
-                child = current.pointee.next
-            }
-        }
-        count(node)
-        guard links >= 3 else { return false }
-        let total = Self.text(of: node).filter { !$0.isWhitespace }.count
-        return linkText * 10 >= total * 7
-    }
 
     static func rows(of table: xmlNodePtr) -> [[String]] {
         var rows: [[String]] = []
