@@ -10,14 +10,15 @@ public struct SearchIndexWriter: Sendable {
     let count: Int
     let doc: @Sendable (Int) -> [String]
     let tokens: @Sendable (Int) -> SearchIndexBuilder.TokenSet
-    /// About how many bytes of encoded postings one pass makes (100,000 notices make about 120 MB in all).
+    /// About how many bytes of encoded postings one pass makes (100,000 notices make about 120 MB in all: three passes;
+    /// with 24 MB, six passes took 1.7 s longer and the peak was the same, 525 MB, set while rendering).
     let bytesPerPass: Int
     let lanes = max(1, ProcessInfo.processInfo.activeProcessorCount)
 
     /// The index of `count` notices: notice `id` (0 = newest) is listed as `doc(id)` (title, URL, date, org) and
     /// found by `tokens(id)`.
     public init(count: Int, doc: @escaping @Sendable (Int) -> [String], tokens: @escaping @Sendable (Int) -> SearchIndexBuilder.TokenSet,
-                bytesPerPass: Int = 24 << 20) {
+                bytesPerPass: Int = 48 << 20) {
         self.count = count; self.doc = doc; self.tokens = tokens; self.bytesPerPass = bytesPerPass
     }
 
