@@ -5,7 +5,7 @@
 //   gongshi-bench floor DIR OUT REFERENCE     writes every file Gongshi wrote into REFERENCE, same paths and sizes, each
 //                                             notice page from its body split and rendered by libcmark (on every core):
 //                                             the machine's floor for this work
-//   gongshi-bench build DIR OUT               one clean build, without the CLI's async entry point (for callgrind)
+//   gongshi-bench build DIR OUT [reuse]       one build (clean, or reusing OUT's cache), without the CLI's async entry point (for callgrind)
 import GongshiCore
 import GongshiMarkdown
 import GongshiContent
@@ -97,7 +97,7 @@ guard args.count >= 3 else {
 }
 
 func usage() -> Never {
-    FileHandle.standardError.write(Data("用法：gongshi-bench generate DIR COUNT [SEED] | hugo DIR HUGODIR | floor DIR OUT REFERENCE | build DIR OUT\n".utf8))
+    FileHandle.standardError.write(Data("用法：gongshi-bench generate DIR COUNT [SEED] | hugo DIR HUGODIR | floor DIR OUT REFERENCE | build DIR OUT [reuse]\n".utf8))
     exit(64)
 }
 let dir = URL(fileURLWithPath: args[2])
@@ -174,9 +174,10 @@ case "floor":
 case "build":
     // One clean build of DIR into OUT, on the main thread's own stack (no async entry point): the form callgrind
     // can follow (`valgrind --tool=callgrind gongshi-bench build DIR OUT`; it crashes on the CLI's dispatch main loop).
+    // With `reuse`, an incremental build reusing OUT's cache, as `gongshi build` does after an edit.
     guard args.count > 3 else { usage() }
     var options = BuildOptions(site: dir, output: URL(fileURLWithPath: args[3]), now: Moment("2026-11-23 09:00"))
-    options.reuseUnchangedOutput = false
+    options.reuseUnchangedOutput = args.count > 4 && args[4] == "reuse"
     let report = try SiteBuilder.build(options)
     print("\(report.noticeCount) 篇通知，写出 \(report.filesWritten) 个文件")
 default:
