@@ -89,18 +89,21 @@ extension Validator {
     /// 索引号 given twice, and 索引号 that do not follow the site's pattern.
     public static func indexNumberChecks(_ notices: [NoticeSummary], config: SiteConfig) -> [Diagnostic] {
         let pattern = config.disclosure.indexPattern.flatMap { IndexNumberPattern($0, siteCode: config.footer?.siteCode) }
-        var byNumber: [String: [NoticeSummary]] = [:]
+        // Notices by index, so the summaries (584 bytes each) are not copied into the table.
+        var byNumber: [String: [Int]] = [:]
         var found: [Diagnostic] = []
-        for n in notices {
-            guard let number = n.register?.indexNumber else { continue }
-            byNumber[number, default: []].append(n)
+        for i in notices.indices {
+            guard let number = notices[i].register?.indexNumber else { continue }
+            byNumber[number, default: []].append(i)
             if let pattern, pattern.parse(number) == nil {
+                let n = notices[i]
                 found.append(.warning("索引号“\(number)”不符合本站的编号规则", file: n.sourcePath, line: n.register?.indexNumberLine ?? 1, column: 1,
                                       hint: "本站索引号的格式是 \(config.disclosure.indexPattern!)，例如 \(pattern.format(year: n.date.year, seq: 1))；已发布的索引号不要改动"))
             }
         }
         for number in byNumber.keys.sorted() {
-            guard let group = byNumber[number], group.count > 1 else { continue }
+            guard let members = byNumber[number], members.count > 1 else { continue }
+            let group = members.map { notices[$0] }
             for n in group {
                 let others = group.filter { $0.sourcePath != n.sourcePath }.map(\.sourcePath).joined(separator: "、")
                 found.append(.error("索引号“\(number)”与 \(others) 重复", file: n.sourcePath, line: n.register?.indexNumberLine ?? 1, column: 1,
