@@ -18,8 +18,6 @@ struct PackedTokenIndex {
         tokens.reserveCapacity(expected)
     }
 
-    var count: Int { tokens.count }
-
     /// `token`'s number, numbering it `count` if it is new.
     @discardableResult
     mutating func number(of token: UInt64) -> Int {

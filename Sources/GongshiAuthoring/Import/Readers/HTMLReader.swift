@@ -182,7 +182,6 @@ private struct PageText {
         return words.contains { Self.chromeWords.contains($0) }
     }
 
-
     static func rows(of table: xmlNodePtr) -> [[String]] {
         var rows: [[String]] = []
         func collect(_ node: xmlNodePtr) {
