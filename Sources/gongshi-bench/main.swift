@@ -174,7 +174,9 @@ case "floor":
 case "build":
     // One clean build of DIR into OUT, on the main thread's own stack (no async entry point): the form callgrind
     // can follow (`valgrind --tool=callgrind gongshi-bench build DIR OUT`; it crashes on the CLI's dispatch main loop).
-    // With `reuse`, an incremental build reusing OUT's cache, as `gongshi build` does after an edit.
+    // With `reuse`, an incremental build reusing OUT's cache, as `gongshi build` does after an edit. Under valgrind
+    // the cache of a build made outside it is not reused (the program identity comes from /proc/self/exe, which is
+    // then valgrind's own): the run silently becomes a clean build.
     guard args.count > 3 else { usage() }
     var options = BuildOptions(site: dir, output: URL(fileURLWithPath: args[3]), now: Moment("2026-11-23 09:00"))
     options.reuseUnchangedOutput = args.count > 4 && args[4] == "reuse"
