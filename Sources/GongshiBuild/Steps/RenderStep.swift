@@ -37,7 +37,7 @@ struct RenderStep {
         for file in attachments { try output.write("files/" + file.path, try Data(contentsOf: file.source)) }
         let lists = renderer.listPages()
         let listKeys = keys.keys(ofLists: lists)
-        try parallelMap(lists.count) { i in Result { try keepOrRender(lists[i], key: listKeys[i]) } }.forEach { try $0.get() }
+        try parallelMap(lists.count, threadsPerCore: Self.threadsPerCore) { i in Result { try keepOrRender(lists[i], key: listKeys[i]) } }.forEach { try $0.get() }
         clock.lap("  list pages")
         let feed = try noticePages()
         StageClock.releaseFreeMemory()
@@ -78,6 +78,11 @@ struct RenderStep {
         if let stamp = output.stamp(of: path) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
     }
 
+    /// Threads per core for the stages that write pages: each written file is flushed to disk, and while a thread waits
+    /// for that its core would idle. 10,000 notices on disk, clean builds alternating: 1 thread per core 31.7 s, 2 28.9 s,
+    /// 3 26.4 s, 4 about the same, 6 slower (docs/benchmarks.md).
+    static let threadsPerCore = 3
+
     /// Notice pages, on every core in waves; after each wave the feed takes what it needs from its pages in page
     /// order. Each page's search tokens go to the cache's token file.
     private func noticePages() throws -> [FeedEntryView] {
@@ -88,7 +93,7 @@ struct RenderStep {
             // Each wave leaves freed page texts and contexts scattered over the heap: hand them back now and then.
             if start > 0, start % (32 * wave) == 0 { StageClock.releaseFreeMemory() }
             let end = min(notices.count, start + wave)
-            let made = parallelMap(end - start) { offset in Result { try noticePage(at: start + offset) } }
+            let made = parallelMap(end - start, threadsPerCore: Self.threadsPerCore) { offset in Result { try noticePage(at: start + offset) } }
             for (offset, result) in made.enumerated() {
                 let index = start + offset, notice = notices[index], plainText = try result.get()
                 if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: plainText)) }

@@ -15,19 +15,51 @@ public enum Parallelism {
 }
 
 /// Runs `body` for 0..<count on every core and returns the results in index order, so the outcome
-/// never depends on scheduling.
-public func parallelMap<T>(_ count: Int, _ body: @Sendable (Int) -> T) -> [T] {
+/// never depends on scheduling. `threadsPerCore` above 1 runs that many threads per core, for work that waits on
+/// the disk (each written file is flushed): while one thread waits, another keeps the core busy.
+public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     guard count > 1, Parallelism.enabled else { return (0..<count).map(body) }
     let slots = ResultSlots<T>(count)
-    // Chunks keep the locking rare; several chunks per core keep the cores evenly busy.
-    let chunk = max(1, count / (ProcessInfo.processInfo.activeProcessorCount * 8))
+    let threads = ProcessInfo.processInfo.activeProcessorCount * max(1, threadsPerCore)
+    // Chunks keep the locking rare; several chunks per thread keep the cores evenly busy.
+    let chunk = max(1, count / (threads * 8))
     let chunks = (count + chunk - 1) / chunk
-    DispatchQueue.concurrentPerform(iterations: chunks) { c in
+    let runChunk: @Sendable (Int) -> Void = { c in
         let range = (c * chunk)..<min(count, (c + 1) * chunk)
         let local = range.map(body)
         slots.lock.lock()
         for (offset, value) in zip(range, local) { slots.values[offset] = value }
         slots.lock.unlock()
     }
+    if threadsPerCore <= 1 {
+        DispatchQueue.concurrentPerform(iterations: chunks, execute: runChunk)
+    } else {
+        let work = ChunkQueue(chunks, runChunk)
+        for _ in 1..<min(threads, chunks) { Thread { work.drain() }.start() }
+        work.drain()
+        work.waitUntilDone()
+    }
     return slots.values.map { $0! }
+}
+
+/// Chunk numbers handed out one at a time to the threads that ask, and a wait for the last one to finish.
+private final class ChunkQueue: @unchecked Sendable {
+    private let lock = NSCondition()
+    private var next = 0, finished = 0
+    private let count: Int
+    private let run: @Sendable (Int) -> Void
+    init(_ count: Int, _ run: @escaping @Sendable (Int) -> Void) { self.count = count; self.run = run }
+
+    func drain() {
+        while true {
+            let chunk: Int? = lock.withLock { next < count ? { next += 1; return next - 1 }() : nil }
+            guard let chunk else { return }
+            run(chunk)
+            lock.withLock { finished += 1; if finished == count { lock.broadcast() } }
+        }
+    }
+
+    func waitUntilDone() {
+        lock.withLock { while finished < count { lock.wait() } }
+    }
 }

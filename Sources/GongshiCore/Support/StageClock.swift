@@ -8,16 +8,27 @@ import Foundation
 public struct StageClock {
     public static let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMINGS"] == "1"
     private var last = DispatchTime.now()
+    private var lastCPU = StageClock.cpuSeconds()
     public init() {}
 
     public mutating func lap(_ stage: @autoclosure () -> String) {
         guard Self.enabled else { return }
         let now = DispatchTime.now()
         let seconds = Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9
-        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s %7d MB held (peak %d), %7d MB in use\n",
-                                                   stage() as NSString, seconds, Self.megabytes("VmRSS:"), Self.megabytes("VmHWM:"),
+        let cpu = Self.cpuSeconds()
+        FileHandle.standardError.write(Data(String(format: "[time] %-28@ %7.3f s (cpu %7.3f s) %7d MB held (peak %d), %7d MB in use\n",
+                                                   stage() as NSString, seconds, cpu - lastCPU, Self.megabytes("VmRSS:"), Self.megabytes("VmHWM:"),
                                                    Int(gongshi_heap_in_use() / 1_048_576)).utf8))
         last = now
+        lastCPU = cpu
+    }
+
+    /// Processor time (user and system, all threads) the process used so far: a stage's share over its wall time shows
+    /// how many cores it kept busy.
+    static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Hands memory freed by the stage just done back to the system (glibc keeps it otherwise: after loading 100,000
