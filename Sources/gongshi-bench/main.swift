@@ -142,7 +142,8 @@ case "hugo":
     }
 case "floor":
     // The same files Gongshi wrote into REFERENCE (its output for this site), at the same paths and sizes, on every
-    // core: each notice page is its file read, split at the front matter as Gongshi splits it and its body rendered
+    // core (3 threads per core, as Gongshi writes pages: a thread waiting for its file to reach the disk leaves the
+    // core to another): each notice page is its file read, split at the front matter as Gongshi splits it and its body rendered
     // by libcmark (padded to the page's size); every other file is that many bytes. Templates, YAML and the model
     // are what this leaves out: the floor for this work on this machine.
     guard args.count > 4 else { usage() }
@@ -157,7 +158,7 @@ case "floor":
     let sorted = files.sorted { $0.path < $1.path }
     let renderer = MarkdownRenderer()
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
-    DispatchQueue.concurrentPerform(iterations: sorted.count) { i in
+    _ = parallelMap(sorted.count, threadsPerCore: 3) { i in
         let (path, size) = sorted[i]
         var bytes = Data()
         let parts = path.split(separator: "/")
