@@ -144,8 +144,8 @@ case "floor":
     // The same files Gongshi wrote into REFERENCE (its output for this site), at the same paths and sizes, on every
     // core (3 threads per core, as Gongshi writes pages: a thread waiting for its file to reach the disk leaves the
     // core to another): each notice page is its file read, split at the front matter as Gongshi splits it and its
-    // body rendered by libcmark (padded to the page's size); every other file is that many bytes. Templates, YAML and the model
-    // are what this leaves out: the floor for this work on this machine.
+    // body rendered by libcmark (padded to the page's size); every other file is that many bytes. Templates, YAML and
+    // the model are what this leaves out: the floor for this work on this machine.
     guard args.count > 4 else { usage() }
     let out = URL(fileURLWithPath: args[3]), reference = URL(fileURLWithPath: args[4])
     let notices = dir.appendingPathComponent("content/notices")

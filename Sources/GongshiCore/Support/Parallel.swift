@@ -34,32 +34,35 @@ public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escap
     if threadsPerCore <= 1 {
         DispatchQueue.concurrentPerform(iterations: chunks, execute: runChunk)
     } else {
-        let work = ChunkQueue(chunks, runChunk)
-        for _ in 1..<min(threads, chunks) { Thread { work.drain() }.start() }
+        let work = ChunkQueue(chunks, runChunk), helpers = DispatchGroup()
+        for _ in 1..<min(threads, chunks) {
+            helpers.enter()
+            Thread { work.drain(); helpers.leave() }.start()
+        }
         work.drain()
-        work.waitUntilDone()
+        helpers.wait()
     }
     return slots.values.map { $0! }
 }
 
-/// Chunk numbers handed out one at a time to the threads that ask, and a wait for the last one to finish.
+/// Chunk numbers handed out one at a time to the threads that ask.
 private final class ChunkQueue: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var next = 0, finished = 0
+    private let lock = NSLock()
+    private var next = 0
     private let count: Int
     private let run: @Sendable (Int) -> Void
     init(_ count: Int, _ run: @escaping @Sendable (Int) -> Void) { self.count = count; self.run = run }
 
+    /// Runs chunks until none is left.
     func drain() {
-        while true {
-            let chunk: Int? = lock.withLock { next < count ? { next += 1; return next - 1 }() : nil }
-            guard let chunk else { return }
-            run(chunk)
-            lock.withLock { finished += 1; if finished == count { lock.broadcast() } }
-        }
+        while let chunk = take() { run(chunk) }
     }
 
-    func waitUntilDone() {
-        lock.withLock { while finished < count { lock.wait() } }
+    private func take() -> Int? {
+        lock.withLock {
+            guard next < count else { return nil }
+            next += 1
+            return next - 1
+        }
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 public struct StageClock {
     public static let enabled = ProcessInfo.processInfo.environment["GONGSHI_TIMINGS"] == "1"
     private var last = DispatchTime.now()
-    private var lastCPU = StageClock.cpuSeconds()
+    private var lastCPU = StageClock.enabled ? StageClock.cpuSeconds() : 0
     public init() {}
 
     public mutating func lap(_ stage: @autoclosure () -> String) {
