@@ -30,4 +30,25 @@ struct ParallelTests {
             }
         }
     }
+
+    /// Two independent stages: both run (the background one on a thread of its own), both results come back, and an
+    /// error from either is rethrown only after both finished.
+    @Test func concurrentlyRunsBothAndWaitsForBoth() throws {
+        struct Failed: Error {}
+        final class Seen: @unchecked Sendable { let lock = NSLock(); var threads: [String] = []; var finished = 0 }
+        let seen = Seen()
+        let mark: @Sendable () -> Void = {
+            seen.lock.withLock { seen.threads.append("\(Unmanaged.passUnretained(Thread.current).toOpaque())") }
+        }
+        let (a, b) = try concurrently({ mark(); return 1 }, alongside: { mark(); usleep(20_000); return "b" })
+        #expect(a == 1 && b == "b")
+        #expect(Set(seen.threads).count == 2)
+        #expect(throws: Failed.self) {
+            try concurrently({ throw Failed() }, alongside: { usleep(20_000); seen.lock.withLock { seen.finished += 1 } })
+        }
+        #expect(seen.finished == 1)  // the failing side did not return before the other finished
+        #expect(throws: Failed.self) { try concurrently({ 1 }, alongside: { () throws -> Int in throw Failed() }) }
+        let serial = try Parallelism.$enabled.withValue(false) { try concurrently({ 2 }, alongside: { 3 }) }
+        #expect(serial == (2, 3))
+    }
 }
