@@ -181,4 +181,24 @@ struct PropertyTests {
             if found { #expect(ContentLints.mayHavePlaceholders(line), "\(line)") }
         }
     }
+
+    /// The quick trimming gives what Foundation's gives, for both sets, on texts made of every kind of white space
+    /// (and of characters that once were white space) mixed with Chinese and ASCII; and every white-space scalar of
+    /// the Basic Multilingual Plane is one it hands on to Foundation.
+    @Test func quickTrimmingAgreesWithFoundation() async {
+        let spaces: [Character] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{180E}", "\u{2000}",
+                                   "\u{2007}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}"]
+        let text = Gen<Character?>.element(of: spaces + trickyCharacters).map { $0! }.string(of: 0...12)
+        await propertyCheck(count: 2_000, input: text) { s in
+            for set in [CharacterSet.whitespaces, .whitespacesAndNewlines] {
+                #expect(s.trimmed(in: set) == s.trimmingCharacters(in: set))
+                #expect(s.dropFirst().trimmed(in: set) == s.dropFirst().trimmingCharacters(in: set))
+            }
+        }
+        for value in UInt32(0)...0xFFFF {
+            guard let scalar = Unicode.Scalar(value), CharacterSet.whitespacesAndNewlines.contains(scalar) else { continue }
+            let s = "整" + String(Character(scalar))
+            #expect(s.trimmed(in: .whitespacesAndNewlines) == "整", "U+\(String(value, radix: 16))")
+        }
+    }
 }

@@ -3,7 +3,7 @@ import Foundation
 extension String {
     /// nil for empty or whitespace-only text.
     public var nonEmpty: String? {
-        let t = trimmingCharacters(in: .whitespacesAndNewlines)
+        let t = trimmed(in: .whitespacesAndNewlines)
         return t.isEmpty ? nil : t
     }
 
@@ -16,6 +16,27 @@ extension String {
 
     public func leftPadded(to width: Int, with pad: Character = "0") -> String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+extension StringProtocol {
+    /// The same as `trimmingCharacters(in:)` for `.whitespaces` and `.whitespacesAndNewlines`, but a text that
+    /// begins and ends with a character that is surely not white space (nearly every field) comes back without
+    /// Foundation's trimming, which costs about 13,000 instructions a call (3% of a build's, callgrind).
+    public func trimmed(in set: CharacterSet) -> String {
+        guard let first = unicodeScalars.first, let last = unicodeScalars.last,
+              Self.isSurelyNotSpace(first), Self.isSurelyNotSpace(last) else { return trimmingCharacters(in: set) }
+        return String(self)
+    }
+
+    /// False for every scalar that is or ever was white space in Unicode (and for controls): ASCII controls and
+    /// space, U+0085, U+00A0, U+1680, U+180E, U+2000–U+200B, U+2028, U+2029, U+202F, U+205F, U+3000, U+FEFF.
+    private static func isSurelyNotSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x21...0x7E: return true
+        case 0...0x20, 0x7F...0xA0, 0x1680, 0x180E, 0x2000...0x200B, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000, 0xFEFF: return false
+        default: return true
+        }
     }
 }
 
