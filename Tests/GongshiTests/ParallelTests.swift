@@ -31,24 +31,38 @@ struct ParallelTests {
         }
     }
 
-    /// Two independent stages: both run (the background one on a thread of its own), both results come back, and an
-    /// error from either is rethrown only after both finished.
-    @Test func concurrentlyRunsBothAndWaitsForBoth() throws {
-        struct Failed: Error {}
-        final class Seen: @unchecked Sendable { let lock = NSLock(); var threads: [String] = []; var finished = 0 }
+    /// Two independent stages run at the same time (each waits until the other has started), on two threads; both
+    /// results come back; an error is rethrown only after both finished, `body`'s first. Without parallelism both
+    /// run on the calling thread, `body` first.
+    @Test func concurrentlyRunsBothAtOnceAndWaitsForBoth() throws {
+        struct BodyFailed: Error {}
+        struct BackgroundFailed: Error {}
+        final class Seen: @unchecked Sendable { let lock = NSLock(); var order: [String] = []; var finished = 0 }
+        let started = (body: DispatchSemaphore(value: 0), background: DispatchSemaphore(value: 0))
+        let (a, b) = try concurrently({ () -> DispatchTimeoutResult in
+            started.body.signal()
+            return started.background.wait(timeout: .now() + 10)
+        }, alongside: { () -> DispatchTimeoutResult in
+            started.background.signal()
+            return started.body.wait(timeout: .now() + 10)
+        })
+        #expect(a == .success && b == .success)
+
         let seen = Seen()
-        let mark: @Sendable () -> Void = {
-            seen.lock.withLock { seen.threads.append("\(Unmanaged.passUnretained(Thread.current).toOpaque())") }
-        }
-        let (a, b) = try concurrently({ mark(); return 1 }, alongside: { mark(); usleep(20_000); return "b" })
-        #expect(a == 1 && b == "b")
-        #expect(Set(seen.threads).count == 2)
-        #expect(throws: Failed.self) {
-            try concurrently({ throw Failed() }, alongside: { usleep(20_000); seen.lock.withLock { seen.finished += 1 } })
+        #expect(throws: BodyFailed.self) {
+            try concurrently({ throw BodyFailed() }, alongside: { usleep(20_000); seen.lock.withLock { seen.finished += 1 } })
         }
         #expect(seen.finished == 1)  // the failing side did not return before the other finished
-        #expect(throws: Failed.self) { try concurrently({ 1 }, alongside: { () throws -> Int in throw Failed() }) }
-        let serial = try Parallelism.$enabled.withValue(false) { try concurrently({ 2 }, alongside: { 3 }) }
-        #expect(serial == (2, 3))
+        #expect(throws: BackgroundFailed.self) { try concurrently({ 1 }, alongside: { () throws -> Int in throw BackgroundFailed() }) }
+        #expect(throws: BodyFailed.self) {
+            try concurrently({ () throws -> Int in throw BodyFailed() }, alongside: { () throws -> Int in throw BackgroundFailed() })
+        }
+
+        let caller = ObjectIdentifier(Thread.current)
+        let serial = try Parallelism.$enabled.withValue(false) {
+            try concurrently({ seen.lock.withLock { seen.order.append("body") }; return ObjectIdentifier(Thread.current) == caller },
+                             alongside: { seen.lock.withLock { seen.order.append("background") }; return ObjectIdentifier(Thread.current) == caller })
+        }
+        #expect(serial == (true, true) && seen.order == ["body", "background"])
     }
 }

@@ -182,23 +182,23 @@ struct PropertyTests {
         }
     }
 
-    /// The quick trimming gives what Foundation's gives, for both sets, on texts made of every kind of white space
-    /// (and of characters that once were white space) mixed with Chinese and ASCII; and every white-space scalar of
-    /// the Basic Multilingual Plane is one it hands on to Foundation.
+    /// The quick trimming gives what Foundation's gives, with and without newlines, on texts made of every kind of
+    /// white space (and of characters that once were white space) mixed with Chinese and ASCII; and every scalar in
+    /// Foundation's white-space and newline set is one it hands on to Foundation.
     @Test func quickTrimmingAgreesWithFoundation() async {
         let spaces: [Character] = [" ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{A0}", "\u{1680}", "\u{180E}", "\u{2000}",
                                    "\u{2007}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{2029}", "\u{202F}", "\u{205F}", "\u{3000}", "\u{FEFF}"]
         let text = Gen<Character?>.element(of: spaces + trickyCharacters).map { $0! }.string(of: 0...12)
         await propertyCheck(count: 2_000, input: text) { s in
-            for set in [CharacterSet.whitespaces, .whitespacesAndNewlines] {
-                #expect(s.trimmed(in: set) == s.trimmingCharacters(in: set))
-                #expect(s.dropFirst().trimmed(in: set) == s.dropFirst().trimmingCharacters(in: set))
+            for (newlines, set) in [(false, CharacterSet.whitespaces), (true, .whitespacesAndNewlines)] {
+                #expect(s.trimmingWhitespace(andNewlines: newlines) == s.trimmingCharacters(in: set))
+                #expect(s.dropFirst().trimmingWhitespace(andNewlines: newlines) == s.dropFirst().trimmingCharacters(in: set))
             }
         }
-        for value in UInt32(0)...0xFFFF {
+        for value in UInt32(0)...0x10FFFF {
             guard let scalar = Unicode.Scalar(value), CharacterSet.whitespacesAndNewlines.contains(scalar) else { continue }
             let s = "整" + String(Character(scalar))
-            #expect(s.trimmed(in: .whitespacesAndNewlines) == "整", "U+\(String(value, radix: 16))")
+            #expect(s.trimmingWhitespace(andNewlines: true) == "整", "U+\(String(value, radix: 16))")
         }
     }
 }

@@ -6,7 +6,8 @@ import GongshiRender
 
 /// The render-and-write step, with reuse: every output file in a fixed order, each page kept as published when its
 /// key is the one the last build recorded, else rendered by the render stage and written to the staging folder.
-/// List and notice pages are made on every core; nothing waits on scheduling, so the output never depends on it.
+/// List and notice pages are made on every core, the feed and sitemap beside the search index; nothing waits on
+/// scheduling, so the output never depends on it.
 struct RenderStep {
     let renderer: SiteRenderer
     let keys: PageKeys
@@ -46,11 +47,12 @@ struct RenderStep {
         // so that the peak memory stays where it was (made beside the list pages: 534 -> 578 MB at 100,000).
         try sitePages()
         clock.lap("  site pages")
-        // The feed and sitemap are made beside the search index, whose shards do not keep both cores busy.
+        // The feed and sitemap are made beside the search index, which leaves a core idle while it writes (each file
+        // is flushed to disk) and while it writes the document list and the meta file.
         let (search, _) = try concurrently({ try searchIndex() }, alongside: {
             for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         })
-        clock.lap("  search index, feed, sitemap")
+        clock.lap("  search, feed, sitemap")
         return (records.all, search)
     }
 

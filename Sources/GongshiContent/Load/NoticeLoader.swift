@@ -74,7 +74,7 @@ public enum NoticeLoader {
     private static func requiredTexts(in doc: YAMLDocument, path: String) -> [Diagnostic] {
         ["title", "org"].compactMap { key in
             guard let node = doc.topLevel[key], let text = node.scalar?.string,
-                  text.trimmed(in: .whitespaces).isEmpty else { return nil }
+                  text.trimmingWhitespace().isEmpty else { return nil }
             let (line, column) = doc.location(node.mark)
             return .error("必填字段“\(key)”是空的", file: path, line: line, column: column, hint: "请填写内容")
         }

@@ -57,7 +57,7 @@ public struct FrontMatterSplit: Sendable {
 
     static func split(_ text: String, file: String) -> Result<FrontMatterSplit, Diagnostic> {
         func isFence(_ line: Substring, _ allowed: [String]) -> Bool {
-            allowed.contains(line.trimmed(in: .whitespaces))
+            allowed.contains(line.trimmingWhitespace())
         }
         // A fence is `---` or `...` between spaces: a short line with exactly three of those bytes. Checked first,
         // so the (slow) trimming runs on a handful of lines instead of every line of the front matter.

@@ -142,7 +142,7 @@ enum ContentLints {
     /// of a large site. The patterns it implements (a test compares the two on random input):
     /// `0\d{2,3}-?\d{7,8}(-\d{1,6})?`, `0\d{9,11}`, `[1-9]\d{6,7}`, `1[3-9]\d{9}`, `1\d{4}`, `400-?\d{3}-?\d{4}`.
     static func isPhoneNumber(_ text: String) -> Bool {
-        var t = text.trimmed(in: .whitespaces)
+        var t = text.trimmingWhitespace()
         if t.hasPrefix("+86") { t = "0" + t.dropFirst(3).trimmingCharacters(in: .whitespaces) }
         var digits: [UInt8] = []
         var hyphens: [Int] = [] // how many digits stand before each hyphen

@@ -49,7 +49,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let raw = try container.decode(String.self)
-        let text = raw.first?.isWhitespace == true || raw.last?.isWhitespace == true ? raw.trimmingCharacters(in: .whitespaces) : raw
+        let text = raw.trimmingWhitespace()
         guard let date = CalendarDate(text) else {
             let looksLikeDate = text.split(separator: "-").count == 3
             throw DecodingError.dataCorruptedError(

@@ -104,8 +104,8 @@ public struct Notice: Sendable, Hashable {
     public init(sourcePath: String, sourceDigest: UInt64 = 0, fields: NoticeFields, defaultColumn: String = SiteConfig.standardColumn,
                 body: String = "", bodyStartLine: Int = 1) {
         var fields = fields
-        fields.title = fields.title.trimmed(in: .whitespaces)
-        fields.org = fields.org.trimmed(in: .whitespaces)
+        fields.title = fields.title.trimmingWhitespace()
+        fields.org = fields.org.trimmingWhitespace()
         fields.summary = fields.summary?.nonEmpty
         fields.column = fields.column?.nonEmpty ?? defaultColumn
         self.fields = fields

@@ -21,7 +21,7 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
     }
 
     public init?(text: String) {
-        let t = text.trimmed(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         guard let match = NoticeKind.allCases.first(where: { $0.accepted.contains(t) || $0.accepted.contains(t.lowercased()) }) else {
             return nil
         }

@@ -20,7 +20,7 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
     }
 
     public init?(text: String) {
-        let t = text.first?.isWhitespace == true || text.last?.isWhitespace == true ? text.trimmingCharacters(in: .whitespaces) : text
+        let t = text.trimmingWhitespace()
         guard let match = ProblemStatus.allCases.first(where: { $0.accepted.contains(t) || $0.accepted.contains(t.lowercased()) }) else {
             return nil
         }

@@ -47,15 +47,22 @@ public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escap
 
 /// Runs `background` on a thread of its own while `body` runs on this one, and returns once both are done: for
 /// stages that do not depend on each other, so one fills the time the other leaves a core idle. Errors are rethrown
-/// after both finished, `body`'s first. Without parallelism, `body` runs first, then `background`.
+/// after both finished, `body`'s first. Without parallelism, `body` runs first, then `background`, both on this thread.
 public func concurrently<A, B>(_ body: () throws -> A, alongside background: @escaping @Sendable () throws -> B) throws -> (A, B) {
-    guard Parallelism.enabled else { return (try body(), try background()) }
+    guard Parallelism.enabled else {
+        let mine = Result { try body() }, theirs = Result { try background() }
+        return (try mine.get(), try theirs.get())
+    }
     let other = ResultSlots<Result<B, Error>>(1), done = DispatchGroup()
     done.enter()
-    Thread { other.values[0] = Result { try background() }; done.leave() }.start()
+    Thread {
+        let result = Result { try background() }
+        other.lock.withLock { other.values[0] = result }
+        done.leave()
+    }.start()
     let mine = Result { try body() }
     done.wait()
-    return (try mine.get(), try other.values[0]!.get())
+    return (try mine.get(), try other.lock.withLock { other.values[0]! }.get())
 }
 
 /// Chunk numbers handed out one at a time to the threads that ask.

@@ -100,7 +100,7 @@ public struct ContactView: Sendable, Encodable {
     /// `tel:02122050716`: digits only (and a leading +), so nothing else can reach the href.
     static func telURL(_ number: String) -> String {
         var digits = number.filter { $0.isASCII && $0.isNumber }
-        if number.trimmed(in: .whitespaces).hasPrefix("+") { digits = "+" + digits }
+        if number.trimmingWhitespace().hasPrefix("+") { digits = "+" + digits }
         return "tel:" + digits
     }
 
@@ -108,7 +108,7 @@ public struct ContactView: Sendable, Encodable {
     static func mailtoURL(_ address: String, subject: String?) -> String {
         var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)..<Unicode.Scalar(128)))
         allowed.insert(charactersIn: "-._~@+")
-        let to = address.trimmed(in: .whitespaces).addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
+        let to = address.trimmingWhitespace().addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
         guard let subject, !subject.isEmpty else { return "mailto:" + to }
         var subjectAllowed = allowed
         subjectAllowed.remove(charactersIn: "@+")
