@@ -26,7 +26,7 @@ enum ContentLints {
         // Most notices have none: the whole text is scanned once before looking at lines.
         if mayHavePlaceholders(decoded.frontMatterText) {
             let frontLines = decoded.frontMatterText.split(separator: "\n", omittingEmptySubsequences: false)
-            for (i, line) in frontLines.enumerated() where !line.trimmingCharacters(in: .whitespaces).hasPrefix("#") {
+            for (i, line) in frontLines.enumerated() where !line.trimmingWhitespace().hasPrefix("#") {
                 placeholders(in: String(line), line: i + 2, report: warn)
             }
         }
@@ -143,7 +143,7 @@ enum ContentLints {
     /// `0\d{2,3}-?\d{7,8}(-\d{1,6})?`, `0\d{9,11}`, `[1-9]\d{6,7}`, `1[3-9]\d{9}`, `1\d{4}`, `400-?\d{3}-?\d{4}`.
     static func isPhoneNumber(_ text: String) -> Bool {
         var t = text.trimmingWhitespace()
-        if t.hasPrefix("+86") { t = "0" + t.dropFirst(3).trimmingCharacters(in: .whitespaces) }
+        if t.hasPrefix("+86") { t = "0" + t.dropFirst(3).trimmingWhitespace() }
         var digits: [UInt8] = []
         var hyphens: [Int] = [] // how many digits stand before each hyphen
         for byte in t.utf8 where byte != UInt8(ascii: " ") {

@@ -97,7 +97,7 @@ public enum Validator {
             found.append(warning(decoded, "period.start", "公示期开始日期 \(period.start) 晚于结束日期 \(period.end)",
                                  hint: "请核对 period 的 start 和 end"))
         }
-        if let withdrawn = fields.withdrawn, withdrawn.reason.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let withdrawn = fields.withdrawn, withdrawn.reason.trimmingWhitespace().isEmpty {
             let (line, column) = at(decoded, "withdrawn.reason")
             found.append(.error("撤回原因是空的", file: decoded.notice.sourcePath, line: line, column: column,
                                 hint: "撤回的通知要说明原因，例如 reason: 内容有误，已重新发布"))

@@ -44,7 +44,7 @@ public struct IndexNumberPattern: Sendable, Hashable {
 
     /// The year (when the pattern has one) and running number of `number`; nil when it does not follow the pattern.
     public func parse(_ number: String) -> (year: Int?, seq: Int)? {
-        var rest = Substring(number.trimmingCharacters(in: .whitespaces)), year: Int?, seq: Int?
+        var rest = Substring(number.trimmingWhitespace()), year: Int?, seq: Int?
         for part in parts {
             switch part {
             case .text(let t):

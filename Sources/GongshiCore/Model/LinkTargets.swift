@@ -40,7 +40,7 @@ public struct LinkTargets: Sendable {
     public let fingerprint: UInt64
 
     public func resolve(_ url: String) -> Target {
-        let trimmed = url.trimmingCharacters(in: .whitespaces)
+        let trimmed = url.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { return .external }
         if let colon = trimmed.firstIndex(of: ":"), !trimmed[..<colon].contains("/") { return .external }
         let withoutFragment = String(trimmed.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")

@@ -31,7 +31,7 @@ public struct Moment: Sendable, Hashable, Comparable, Codable, CustomStringConve
             return moment
         }
         if let epoch = environment["SOURCE_DATE_EPOCH"], !epoch.isEmpty {
-            guard let seconds = Int64(epoch.trimmingCharacters(in: .whitespaces)) else { throw ReferenceTimeError.badEpoch(epoch) }
+            guard let seconds = Int64(epoch.trimmingWhitespace()) else { throw ReferenceTimeError.badEpoch(epoch) }
             return Moment(secondsSince1970: seconds)
         }
         return Moment(secondsSince1970: Int64(clock().timeIntervalSince1970.rounded(.down)))
@@ -44,7 +44,7 @@ public struct Moment: Sendable, Hashable, Comparable, Codable, CustomStringConve
 
     /// `2026-12-01`, `2026-12-01 09:30` or `2026-12-01T09:30` (seconds allowed and ignored).
     public init?(_ text: String) {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         let parts = trimmed.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
         guard (1...2).contains(parts.count), let date = CalendarDate(parts[0]) else { return nil }
         guard parts.count == 2 else { self.init(date: date); return }

@@ -64,7 +64,7 @@ public struct TimeOfDay: Sendable, Hashable, Codable {
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self).trimmingCharacters(in: .whitespaces)
+        let text = try container.decode(String.self).trimmingWhitespace()
         guard let minute = Moment.minute(of: text) else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "时间“\(text)”格式不对，应写成 时:分，例如 09:30（要加英文引号：time: \"09:30\"）")
         }

@@ -93,7 +93,7 @@ public struct SiteConfig: Sendable, Hashable, Codable {
 
     /// `https://host/sub/path/`: an http(s) URL ending in `/`; nil for anything else.
     public static func normalizedBaseURL(_ text: String) -> String? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingWhitespace()
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               let host = url.host, !host.isEmpty, url.query == nil, url.fragment == nil else { return nil }
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
