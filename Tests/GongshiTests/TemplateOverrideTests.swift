@@ -92,16 +92,7 @@ struct TemplateNameTests {
     /// Every field of every view the example site's pages are made from is a known name, so a site template
     /// that uses it is never warned about.
     @Test func everyViewFieldIsAKnownName() throws {
-        let (content, _) = SiteLoader.load(SiteLayout(root: repositoryRoot))
-        let loaded = try #require(content)
-        let model = SiteModel(config: loaded.config, notices: loaded.notices.map(\.notice.summary), now: Moment("2026-01-01")!)
-        let renderer = SiteRenderer(model: model, templates: TemplateSet.builtin())
-        var views: [Any] = renderer.listPages().map { renderer.page(for: $0).view } + renderer.sitePages().map(\.view)
-        views += renderer.machinePages(feedEntries: [renderer.feedEntry(model.notices[0], plainText: "")], sitemap: []).map(\.view)
-        for (index, summary) in model.notices.enumerated() {
-            let notice = try #require(loaded.notices.first { $0.notice.sourcePath == summary.sourcePath }).notice
-            views.append(renderer.noticePageView(notice, at: index))
-        }
+        let views = try exampleSiteViews()
         var labels = Set<String>()
         func walk(_ value: Any) {
             for child in Mirror(reflecting: value).children {

@@ -76,9 +76,9 @@ public struct TemplatePage: Sendable {
     /// Relative to the output folder, e.g. `archives/index.html`.
     public let path: String
     public let template: String
-    public let view: any Encodable & Sendable
+    public let view: any TemplateFields
 
-    public init(path: String, template: String, view: any Encodable & Sendable) {
+    public init(path: String, template: String, view: any TemplateFields) {
         self.path = path; self.template = template; self.view = view
     }
 }

@@ -118,10 +118,10 @@ public struct TemplateSet: Sendable {
     }
 
     /// Renders `view` with the template `name`; a page's frame partials come from `frames` when it is given.
-    public func render(_ view: some Encodable, template name: String, frames: FrameCache? = nil) -> String {
-        let context = TemplateContext.make(view)
-        if let frames, let page = view as? PageView, let fields = context as? ContextFields {
-            return pageLibrary.render(framing(fields, page: page, cache: frames), withTemplate: name) ?? ""
+    public func render(_ view: some TemplateFields, template name: String, frames: FrameCache? = nil) -> String {
+        let context = view.templateContext
+        if let frames, let page = view as? PageView {
+            return pageLibrary.render(framing(context, page: page, cache: frames), withTemplate: name) ?? ""
         }
         return library.render(context, withTemplate: name) ?? ""
     }

@@ -1,12 +1,8 @@
-/// Turns a view value into plain dictionaries and arrays once per page, so each template lookup is a
-/// dictionary access instead of a reflection walk (swift-mustache reflects structs on every lookup).
-/// Views are Encodable; their synthesized encoding leaves nil optionals out, which keeps Mustache's rule of
-/// looking such a name up in outer contexts. (Reading them with Mirror instead took a quarter of a page's time.)
-import Foundation
-import GongshiCore
-import GongshiMarkdown
-import Mustache
-enum TemplateContext {
+/// The templates' view of a value by way of its Encodable conformance: what gongshi gave swift-mustache before the
+/// views listed their own fields (TemplateFields). Kept as the tests' reference: every view's `templateContext` must
+/// come out the same. Nil optionals are left out, as the synthesized encoding does.
+@testable import GongshiRender
+enum EncodedContext {
     static func make<T: Encodable>(_ value: T) -> Any {
         // Types are compared, not cast (a cast costs a lookup on every value).
         switch ObjectIdentifier(T.self) {
@@ -110,12 +106,3 @@ enum TemplateContext {
         mutating func encode<T: Encodable>(_ value: T) throws { encoder.storage = .single(make(value)) }
     }
 }
-
-/// A view's fields for the templates: swift-mustache asks it for each name (`MustacheParent`). As a class it costs
-/// 4% fewer instructions per build than a `[String: Any]`, whose conformance is conditional (callgrind, 200 notices).
-final class ContextFields: MustacheParent, @unchecked Sendable {
-    let values: [String: Any]
-    init(_ values: [String: Any]) { self.values = values }
-    func child(named name: String) -> Any? { values[name] }
-}
-
