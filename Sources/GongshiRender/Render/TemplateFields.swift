@@ -33,8 +33,11 @@ extension Array where Element: TemplateFields {
 /// casts every context to several protocols it does not conform to, and a failed cast of a class instance also tries
 /// to unbox it from Foundation's `__SwiftValue` (~880 instructions; as a class this was 3.1% of a 1,000-notice build's
 /// instructions, callgrind). Not a bare `[String: Any]`: its conformance is conditional, which costs 4% more (200 notices).
-struct ContextFields: MustacheParent, @unchecked Sendable {
+struct ContextFields: MustacheParent, CustomStringConvertible, @unchecked Sendable {
     let values: [String: Any]
     init(_ values: [String: Any]) { self.values = values }
     func child(named name: String) -> Any? { values[name] }
+    /// What `{{site}}` or `{{.}}` in a site's template shows for a whole view: its type's name, as when this was a
+    /// class (a struct would print every field, the page's HTML unescaped among them).
+    var description: String { "GongshiRender.ContextFields" }
 }
