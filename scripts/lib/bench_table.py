@@ -29,7 +29,7 @@ if start in text:
             cells[0] = cells[0].rstrip("*") + "*"
             lines.append("| " + " | ".join(cells) + " |")
 lines[2:] = sorted(lines[2:], key=lambda l: int(l.split("|")[1].strip().rstrip("*").replace(",", "")))
-table = "\n".join(lines) + ("\n\n\\* 较早一次运行的结果（该规模单独测量）。" if any("*" in l.split("|")[1] for l in lines[2:]) else "")
+table = "\n".join(lines) + ("\n\n\\* 较早一次运行的结果（该规模这次没有量，或这次运行在量到它之前停了）。" if any("*" in l.split("|")[1] for l in lines[2:]) else "")
 block = f"{start}\n测量于 {datetime.date.today()}，{cores} 核，{platform.machine()}；每项为 hyperfine 多次运行的中位数。\n\n{table}\n{end}"
 if start in text:
     text = text[:text.index(start)] + block + text[text.index(end) + len(end):]
