@@ -30,11 +30,13 @@ public struct MarkdownRenderer: Sendable {
         return (String(cString: rendered), text)
     }
 
-    /// The readable text of a document: text and code literals, one line per block.
+    /// The readable text of a document: text and code literals, one line per block. Collected as bytes and made
+    /// into a string once (a string per literal validated each one again; libcmark's literals are valid UTF-8, as
+    /// the document is parsed with CMARK_OPT_VALIDATE_UTF8).
     private func plainText(_ document: OpaquePointer) -> String {
         guard let iterator = cmark_iter_new(document) else { return "" }
         defer { cmark_iter_free(iterator) }
-        var text = ""
+        var text: [UInt8] = []
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
@@ -43,17 +45,19 @@ public struct MarkdownRenderer: Sendable {
             if event == CMARK_EVENT_ENTER {
                 switch type {
                 case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_CODE_BLOCK:
-                    if let literal = cmark_node_get_literal(node) { text += String(cString: literal) }
+                    if let literal = cmark_node_get_literal(node) {
+                        text.append(contentsOf: UnsafeRawBufferPointer(start: literal, count: strlen(literal)))
+                    }
                 case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-                    text += " "
+                    text.append(0x20)
                 default:
                     break
                 }
             } else if event == CMARK_EVENT_EXIT, type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue, type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue {
-                if !text.hasSuffix("\n") { text += "\n" }
+                if text.last != 0x0A { text.append(0x0A) }
             }
         }
-        return text
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// Link and image targets that must never reach a reader, whatever the site allows.
