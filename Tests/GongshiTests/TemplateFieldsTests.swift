@@ -75,6 +75,14 @@ struct TemplateFieldsTests {
         #expect(types == conforming, "\(conforming.subtracting(types).sorted())")
     }
 
+    /// A site template that prints a whole view (`{{site}}`, `{{.}}`) gets the context's name, as when it was a class,
+    /// never its fields (among them the page's HTML, which `{{{…}}}` would put in unescaped).
+    @Test func aWholeViewPrintsAsItsTypeName() throws {
+        let view = try #require(exampleSiteViews().first)
+        #expect(String(describing: view.templateContext) == "GongshiRender.ContextFields")
+        #expect(String(describing: [view.templateContext] as [Any]) == "[GongshiRender.ContextFields]")
+    }
+
     @Test func contextsAreWhatTheEncodableEncodingGave() throws {
         for view in try exampleSiteViews() + exampleSiteViews(everything: true) {
             #expect(describe(view.templateContext) == describe(EncodedContext.make(view)), "\(type(of: view))")
