@@ -40,7 +40,6 @@ public final class StagedOutput: @unchecked Sendable {
     public init(output: URL, site: SiteLayout, reuse: Bool = true) throws {
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
-        let name = self.output.lastPathComponent
         let folders = OutputFolders(output: self.output)
         self.folders = folders
         staging = folders.staging
