@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <unistd.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
@@ -14,6 +15,16 @@ int gongshi_exchange_paths(const char *first, const char *second) {
     (void)first; (void)second;
     errno = ENOSYS;
     return -1;
+#endif
+}
+
+int gongshi_sync_file_system(int descriptor) {
+#if defined(__linux__)
+    return syncfs(descriptor);
+#else
+    (void)descriptor;
+    sync();
+    return 0;
 #endif
 }
 

@@ -111,7 +111,7 @@ public final class StagedOutput: @unchecked Sendable {
             unchanged = try place(published, at: staged)
         }
         if !unchanged, (try? Data(contentsOf: URL(fileURLWithPath: staged), options: .alwaysMapped)) != data {
-            try replace(staged) { try data.write(to: URL(fileURLWithPath: $0)) }
+            try replace(staged) { try FileWriting.write(data, to: $0) }
         }
         lock.withLock {
             _filesWritten += 1
@@ -225,6 +225,8 @@ public final class StagedOutput: @unchecked Sendable {
         }
         try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fileManager.fileExists(atPath: spare.path) { try FolderRemoval.remove(spare.path) }
+        // Pages were written without flushing each (see `FileWriting`): all of them reach the disk before any is published.
+        try FileWriting.flush(fileSystemOf: staging.path)
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if hadOutput {
             if gongshi_exchange_paths(staging.path, output.path) == 0 {

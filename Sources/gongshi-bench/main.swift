@@ -11,6 +11,7 @@ import GongshiMarkdown
 import GongshiContent
 import GongshiRender
 import GongshiBuild
+import GongshiOutput
 import Foundation
 
 struct Random {
@@ -142,10 +143,10 @@ case "hugo":
     }
 case "floor":
     // The same files Gongshi wrote into REFERENCE (its output for this site), at the same paths and sizes, on every
-    // core (3 threads per core, as Gongshi writes pages: a thread waiting for its file to reach the disk leaves the
-    // core to another): each notice page is its file read, split at the front matter as Gongshi splits it and its
-    // body rendered by libcmark (padded to the page's size); every other file is that many bytes. Templates, YAML and
-    // the model are what this leaves out: the floor for this work on this machine.
+    // core (3 threads per core, as Gongshi writes pages), written as Gongshi writes them (`FileWriting`: not flushed
+    // one by one, the whole folder flushed once at the end): each notice page is its file read, split at the front
+    // matter as Gongshi splits it and its body rendered by libcmark (padded to the page's size); every other file is
+    // that many bytes. Templates, YAML and the model are what this leaves out: the floor for this work on this machine.
     guard args.count > 4 else { usage() }
     let out = URL(fileURLWithPath: args[3]), reference = URL(fileURLWithPath: args[4])
     let notices = dir.appendingPathComponent("content/notices")
@@ -170,8 +171,9 @@ case "floor":
         bytes.count < size ? bytes.append(Data(repeating: 0x20, count: size - bytes.count)) : bytes.removeLast(bytes.count - size)
         let file = out.appendingPathComponent(path)
         try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? bytes.write(to: file)
+        try? FileWriting.write(bytes, to: file.path)
     }
+    try FileWriting.flush(fileSystemOf: out.path)
 case "build":
     // One clean build of DIR into OUT, on the main thread's own stack (no async entry point): the form callgrind
     // can follow (`valgrind --tool=callgrind gongshi-bench build DIR OUT`; it crashes on the CLI's dispatch main loop).

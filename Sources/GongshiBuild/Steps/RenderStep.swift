@@ -47,8 +47,8 @@ struct RenderStep {
         // so that the peak memory stays where it was (made beside the list pages: 534 -> 578 MB at 100,000).
         try sitePages()
         clock.lap("  site pages")
-        // The feed and sitemap are made beside the search index, which leaves a core idle while it writes (each file
-        // is flushed to disk) and while it writes the document list and the meta file.
+        // The feed and sitemap are made beside the search index, which leaves a core idle while it writes the document
+        // list and the meta file.
         let (search, _) = try concurrently({ try searchIndex() }, alongside: {
             for page in renderer.machinePages(feedEntries: feed, sitemap: renderer.sitemapEntries(listPages: lists)) { try keepOrRender(page) }
         })
@@ -88,9 +88,10 @@ struct RenderStep {
         if let stamp = output.stamp(of: path) { records.set(path, PageRecord(key: key, size: stamp.size, modified: stamp.modified)) }
     }
 
-    /// Threads per core for the stages that write pages: each written file is flushed to disk, and while a thread waits
-    /// for that its core would idle. 10,000 notices on disk, clean builds alternating: 1 thread per core 31.7 s, 2 28.9 s,
-    /// 3 26.4 s, 4 about the same, 6 slower (docs/benchmarks.md).
+    /// Threads per core for the stages that write pages: while a thread waits for the disk its core would idle.
+    /// Measured when every page was still flushed to disk as it was written (10,000 notices, clean builds alternating:
+    /// 1 thread per core 31.7 s, 2 28.9 s, 3 26.4 s, 4 about the same, 6 slower; docs/benchmarks.md); pages are now
+    /// flushed once, before the swap (`FileWriting`), and the number is worth measuring again.
     static let threadsPerCore = 3
 
     /// Notice pages, on every core in waves; after each wave the feed takes what it needs from its pages in page

@@ -16,7 +16,7 @@ public enum Parallelism {
 
 /// Runs `body` for 0..<count on every core and returns the results in index order, so the outcome
 /// never depends on scheduling. `threadsPerCore` above 1 runs that many threads per core, for work that waits on
-/// the disk (each written file is flushed): while one thread waits, another keeps the core busy.
+/// the disk: while one thread waits, another keeps the core busy.
 public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     guard count > 1, Parallelism.enabled else { return (0..<count).map(body) }
     let slots = ResultSlots<T>(count)
