@@ -10,6 +10,10 @@ import Glibc
 /// core can idle (10,000 notices: the page stages used 1.7 of 2 cores). The staging folder is instead flushed once,
 /// with `syncfs`, just before it is swapped in (`StagedOutput.commit`): what is published is on disk as surely as
 /// before. Clean builds of 10,000 notices, alternating: 24.17 / 21.73 / 21.19 s -> 19.73 / 17.90 / 18.55 s.
+///
+/// The cost: `syncfs` also waits for whatever else is waiting to be written on that file system. On a quiet machine an
+/// edit's swap took 0.03-0.04 s (0.02-0.03 s before); while another program was deleting a large tree, 0.08-0.30 s. A
+/// build that wrote only a few files could `fsync` just those instead (not done yet; see docs/benchmarks.md).
 public enum FileWriting {
     /// Creates (or empties) the file at `path` and writes `data` to it; not flushed (see `flush(fileSystemOf:)`). New files
     /// get the permissions `Data.write` gave them (0666 less the umask).
