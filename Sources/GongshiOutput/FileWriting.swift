@@ -7,8 +7,9 @@ import Glibc
 /// Writing output files without flushing each one to disk, and flushing them all at once before they are published.
 ///
 /// `Data.write(to:)` calls `fsync` after every file on Linux: while a thread waits for its page to reach the disk, its
-/// core can idle (10,000 notices: the page stages used 1.7 of 2 cores). The staging folder is instead flushed once,
-/// with `syncfs`, just before it is swapped in (`StagedOutput.commit`): what is published is on disk as surely as
+/// core can idle (10,000 notices: the page stages used 1.7 of 2 cores). The staging folder is instead flushed with
+/// `syncfs`: in the background while the build goes on (`StagedOutput.flushInBackground`) and once more just before it
+/// is swapped in (`StagedOutput.commit`), which waits for all of them: what is published is on disk as surely as
 /// before. Clean builds of 10,000 notices, alternating: 24.17 / 21.73 / 21.19 s -> 19.73 / 17.90 / 18.55 s.
 ///
 /// The cost: `syncfs` also waits for whatever else is waiting to be written on that file system. On a quiet machine an

@@ -33,6 +33,8 @@ public final class StagedOutput: @unchecked Sendable {
     /// The staging folder was created empty for this build: every file in it at the end is one the build made.
     private let startedEmpty: Bool
     private let folders: OutputFolders
+    /// Flushes started before the commit (see `flushInBackground`), one after the other.
+    private let flushes = DispatchQueue(label: "gongshi.staging-flush")
     private var _filesWritten = 0, _filesUnchanged = 0, _pagesReused = 0
 
     /// Checks that `output` is a safe place to write, recovers from an interrupted earlier swap, and prepares the
@@ -213,6 +215,13 @@ public final class StagedOutput: @unchecked Sendable {
         return staging.path + "/" + path
     }
 
+    /// Starts flushing what has been written so far to disk on another thread, so that the disk works while the build
+    /// goes on rendering; `commit` waits for it and then flushes only what was written since.
+    public func flushInBackground() {
+        let folder = staging.path
+        flushes.async { try? FileWriting.flush(fileSystemOf: folder) }
+    }
+
     /// Puts the staged output in place of the old one (atomic where the file system supports renameat2) and keeps
     /// the old one for the next build to work in.
     public func commit() throws {
@@ -226,6 +235,7 @@ public final class StagedOutput: @unchecked Sendable {
         try fileManager.createDirectory(at: spare.deletingLastPathComponent(), withIntermediateDirectories: true)
         if fileManager.fileExists(atPath: spare.path) { try FolderRemoval.remove(spare.path) }
         // Pages were written without flushing each (see `FileWriting`): all of them reach the disk before any is published.
+        flushes.sync {}
         try FileWriting.flush(fileSystemOf: staging.path)
         let hadOutput = fileManager.fileExists(atPath: output.path)
         if hadOutput {
@@ -265,34 +275,5 @@ public final class StagedOutput: @unchecked Sendable {
     /// Removes the staging folder; the output stays as it was.
     public func abandon() {
         try? FolderRemoval.remove(staging.path)
-    }
-}
-
-/// The folders beside an output folder `public`: `.public.staging` (the build in progress), `.public.previous` (the
-/// old output during a swap without renameat2) and `.public.cache` (what a build keeps for the next one, never
-/// published), with `.public.cache/previous` (the output before the current one, the next build's staging folder).
-public struct OutputFolders: Sendable {
-    public let output: URL
-    public init(output: URL) { self.output = output.standardizedFileURL }
-
-    private func sibling(_ suffix: String) -> URL {
-        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).\(suffix)")
-    }
-
-    public var staging: URL { sibling("staging") }
-    public var backup: URL { sibling("previous") }
-    public var cache: URL { sibling("cache") }
-    public var spare: URL { cache.appendingPathComponent("previous") }
-
-    /// The published folder as the last build left it: its inode and its index page's size and time. Changes
-    /// when anything else replaced or edited the output, so such an output is never taken as up to date.
-    public static func identity(_ output: URL) -> String {
-        let fm = FileManager.default
-        let folder = try? fm.attributesOfItem(atPath: output.path)
-        let index = try? fm.attributesOfItem(atPath: output.appendingPathComponent("index.html").path)
-        let inode = (folder?[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
-        let size = (index?[.size] as? NSNumber)?.int64Value ?? -1
-        let time = (index?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-        return "\(inode)|\(size)|\(time)"
     }
 }

@@ -40,7 +40,9 @@ struct RenderStep {
         let listKeys = keys.keys(ofLists: lists)
         try parallelMap(lists.count, threadsPerCore: Self.threadsPerCore) { i in Result { try keepOrRender(lists[i], key: listKeys[i]) } }.forEach { try $0.get() }
         clock.lap("  list pages")
+        output.flushInBackground()
         let feed = try noticePages()
+        output.flushInBackground()
         StageClock.releaseFreeMemory()
         clock.lap("  notice pages")
         // The overview lists every notice on one page (52 MB at 100,000): made on its own, not beside other pages,
