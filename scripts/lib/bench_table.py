@@ -9,7 +9,7 @@ lines = [f"| 通知数 | 完整生成 (s) | 页/秒 | 峰值内存 (MB) | 空操
 columns = lines[1].count("|") - 1
 def number(x):
     try: return float(x)
-    except ValueError: return None  # "-" (not measured), 未完成 (not yet or stopped), 内存不足 or 失败 (Hugo did not finish)
+    except ValueError: return None  # "-" (not measured), 未完成 (not yet or stopped), 内存不足 or 失败 (Hugo did not finish), 未运行 (not run: BENCH_MIRROR_SIZES)
 def secs(x): return x if number(x) is None else f"{float(x):.2f}"
 for n, full, rss, noop, first, one, floor, hugo, mirror in rows:
     full_f, floor_f = float(full), float(floor)

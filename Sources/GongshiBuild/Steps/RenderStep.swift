@@ -92,8 +92,9 @@ struct RenderStep {
 
     /// Threads per core for the stages that write pages: while a thread waits for the disk its core would idle.
     /// Measured when every page was still flushed to disk as it was written (10,000 notices, clean builds alternating:
-    /// 1 thread per core 31.7 s, 2 28.9 s, 3 26.4 s, 4 about the same, 6 slower; docs/benchmarks.md); pages are now
-    /// flushed once, before the swap (`FileWriting`), and the number is worth measuring again.
+    /// 1 thread per core 31.7 s, 2 28.9 s, 3 26.4 s, 4 about the same, 6 slower; docs/benchmarks.md). Measured again once
+    /// pages were no longer flushed one by one (`FileWriting`): 1 thread per core 18.89 / 19.51 / 17.82 s, 3 threads
+    /// 18.87 / 19.25 / 18.80 s, the same within the machine's noise; kept at 3.
     static let threadsPerCore = 3
 
     /// Notice pages, on every core in waves; after each wave the feed takes what it needs from its pages in page
