@@ -35,7 +35,7 @@ public struct BuildCache: Sendable {
     }
 
     /// A notice entry as `notices-<n>.bin` holds it.
-    struct StoredEntry: Codable {
+    struct StoredEntry: Equatable {
         var summary: NoticeSummary
         var loadDiagnostics: [Diagnostic]
         var checkKey: UInt64
@@ -90,7 +90,7 @@ public struct BuildCache: Sendable {
               index.program == program, index.output == OutputFolders.identity(output) else { return BuildCache() }
         let parts = parallelMap(Self.parts) { part -> [StoredEntry]? in
             guard let data = try? Data(contentsOf: folder.appendingPathComponent(entriesFileName(part: part))) else { return nil }
-            return try? CompactDecoder.decode([StoredEntry].self, from: data)
+            return try? EntryCodec.decode(data)
         }
         guard !parts.contains(where: { $0 == nil }) else { return BuildCache() }
         var cache = BuildCache()
@@ -140,7 +140,7 @@ public struct BuildCache: Sendable {
                                checkDiagnostics: entry.checkDiagnostics, links: entry.links, file: entry.file,
                                detailOffset: place.range.lowerBound, detailLength: place.range.count)
         }
-        return stored.count == members.count ? try? CompactEncoder.encode(stored) : nil
+        return stored.count == members.count ? EntryCodec.encode(stored) : nil
     }
 
     /// Removes the cache (before the output it describes is replaced).

@@ -13,6 +13,11 @@ public struct InspectionRef: Sendable, Hashable, Codable {
     public var line = 1
     public var feedbackLine: Int?
 
+    public init(id: String?, round: String?, group: String?, target: String?, feedback: CalendarDate?, line: Int, feedbackLine: Int?) {
+        self.id = id; self.round = round; self.group = group; self.target = target; self.feedback = feedback
+        self.line = line; self.feedbackLine = feedbackLine
+    }
+
     public init(_ inspection: Inspection) {
         id = inspection.id?.nonEmpty
         round = inspection.round?.nonEmpty

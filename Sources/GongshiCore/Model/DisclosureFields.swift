@@ -31,4 +31,9 @@ public struct RegisterFields: Sendable, Hashable, Codable {
     public var writtenDate: CalendarDate?
     /// Line of the `indexNumber` key (messages point there).
     public var indexNumberLine: Int?
+
+    public init(indexNumber: String?, documentNumber: String?, publisher: String?, writtenDate: CalendarDate?, indexNumberLine: Int? = nil) {
+        self.indexNumber = indexNumber; self.documentNumber = documentNumber; self.publisher = publisher
+        self.writtenDate = writtenDate; self.indexNumberLine = indexNumberLine
+    }
 }

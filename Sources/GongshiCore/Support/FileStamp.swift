@@ -12,6 +12,10 @@ public struct FileStamp: Codable, Sendable, Equatable {
     public var changed: Int64
     public var inode: UInt64
 
+    public init(size: Int64, modified: Int64, changed: Int64, inode: UInt64) {
+        self.size = size; self.modified = modified; self.changed = changed; self.inode = inode
+    }
+
     /// Follows symbolic links unless told not to (a notice may be a link to a file elsewhere in the site).
     public static func of(_ path: String, followingLinks: Bool = true) -> FileStamp? {
         var info = stat()
