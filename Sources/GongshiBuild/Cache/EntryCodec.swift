@@ -48,14 +48,7 @@ enum EntryCodec {
 struct EntryWriter {
     private(set) var bytes: [UInt8] = []
 
-    mutating func unsigned(_ value: UInt64) {
-        var value = value
-        while value >= 0x80 {
-            bytes.append(UInt8(truncatingIfNeeded: value) | 0x80)
-            value >>= 7
-        }
-        bytes.append(UInt8(value))
-    }
+    mutating func unsigned(_ value: UInt64) { LEB128.append(value, to: &bytes) }
 
     /// Zigzag, so small negative numbers stay short.
     mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }

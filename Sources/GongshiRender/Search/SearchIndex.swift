@@ -25,13 +25,8 @@ public enum SearchIndexBuilder {
         private var last: Int32 = 0
 
         mutating func append(_ id: Int32) {
-            var delta = UInt32(id - last)
+            LEB128.append(UInt64(UInt32(id - last)), to: &bytes)
             last = id
-            while delta >= 0x80 {
-                bytes.append(UInt8(delta & 0x7F) | 0x80)
-                delta >>= 7
-            }
-            bytes.append(UInt8(delta))
         }
 
         /// The differences as search.js reads them: base 36 (lowercase), separated by commas.
