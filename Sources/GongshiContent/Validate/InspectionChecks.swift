@@ -47,6 +47,13 @@ extension Validator {
         return found
     }
 
+    /// Notices whose earlier notices of one bucket match alike: the same inspection (or none), round and keyedness.
+    private struct InspectionClass: Hashable {
+        let inspection: Int?
+        let round: String?
+        let hasKeys: Bool
+    }
+
     /// Two notices about the same unit and group (rounds equal or one left out) that are in different inspections:
     /// most likely one inspection written two ways. Only notices that can link (they name a target or an id) are
     /// compared, so sites that never name targets get no such warnings.
@@ -63,19 +70,20 @@ extension Validator {
             let members = buckets[key]!.sorted { (notices[$0].date, notices[$0].slug) < (notices[$1].date, notices[$1].slug) }
             // Whether an earlier notice matches depends only on its inspection, round and whether it has keys, so
             // the earliest notice of each such class stands for the class (a scan of every earlier one was quadratic).
-            var firsts: [Int] = [], classes = Set<String>()
+            var firsts: [Int] = [], classes = Set<InspectionClass>()
             for i in members {
-                let me = notices[i], ref = me.inspection!
+                let ref = notices[i].inspection!
                 let earlier = firsts.first { j in
                     let other = notices[j].inspection!
                     let linkable = !ref.keys.isEmpty || !other.keys.isEmpty
                     let sameRound = ref.round == nil || other.round == nil || ref.round == other.round
                     return linkable && sameRound && (index.ofNotice[i] == nil || index.ofNotice[i] != index.ofNotice[j])
                 }
-                let kind = "\(index.ofNotice[i].map(String.init) ?? "-")|\(ref.round ?? "\u{0}")|\(ref.keys.isEmpty)"
-                if classes.insert(kind).inserted { firsts.append(i) }
+                if classes.insert(InspectionClass(inspection: index.ofNotice[i], round: ref.round, hasKeys: !ref.keys.isEmpty)).inserted {
+                    firsts.append(i)
+                }
                 guard let earlier else { continue }
-                let other = notices[earlier]
+                let me = notices[i], other = notices[earlier]
                 found.append(.warning("这篇通知与 \(other.sourcePath)（\(other.title)）像是同一次巡察（\(ref.group!)巡察\(ref.target ?? me.org)），却没有关联起来",
                                       file: me.sourcePath, line: ref.line, column: 1,
                                       hint: "是同一次巡察的，请让两篇的 inspection 写法一致（round、group、target 都写上且相同），或都加上相同的 id，例如 id: \(me.date.year)-xuncha；不是同一次的可以不理会"))

@@ -49,20 +49,26 @@ public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escap
 /// stages that do not depend on each other, so one fills the time the other leaves a core idle. Errors are rethrown
 /// after both finished, `body`'s first. Without parallelism, `body` runs first, then `background`, both on this thread.
 public func concurrently<A, B>(_ body: () throws -> A, alongside background: @escaping @Sendable () throws -> B) throws -> (A, B) {
+    let (mine, theirs) = concurrently({ Result { try body() } }, alongside: { Result { try background() } })
+    return (try mine.get(), try theirs.get())
+}
+
+/// `concurrently` for work that cannot fail.
+public func concurrently<A, B>(_ body: () -> A, alongside background: @escaping @Sendable () -> B) -> (A, B) {
     guard Parallelism.enabled else {
-        let mine = Result { try body() }, theirs = Result { try background() }
-        return (try mine.get(), try theirs.get())
+        let mine = body()
+        return (mine, background())
     }
-    let other = ResultSlots<Result<B, Error>>(1), done = DispatchGroup()
+    let other = ResultSlots<B>(1), done = DispatchGroup()
     done.enter()
     Thread {
-        let result = Result { try background() }
+        let result = background()
         other.lock.withLock { other.values[0] = result }
         done.leave()
     }.start()
-    let mine = Result { try body() }
+    let mine = body()
     done.wait()
-    return (try mine.get(), try other.lock.withLock { other.values[0]! }.get())
+    return (mine, other.lock.withLock { other.values[0]! })
 }
 
 /// Chunk numbers handed out one at a time to the threads that ask.

@@ -10,8 +10,15 @@ extension String {
     /// The text without whitespace (spaces, full-width spaces, newlines), as names are compared. Most names have
     /// none and come back as they are, without going through them character by character.
     public var withoutWhitespace: String {
-        guard unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return self }
+        guard mayHaveWhitespace, unicodeScalars.contains(where: { $0.properties.isWhitespace }) else { return self }
         return filter { !$0.isWhitespace }
+    }
+
+    /// False when no byte of the text can be part of a white-space character: every Unicode white space is ASCII
+    /// (at most 0x20) or starts with 0xC2 (U+0085, U+00A0), 0xE1 (U+1680) or 0xE2/0xE3 (U+2000–U+205F, U+3000) in
+    /// UTF-8, and Chinese text (0xE4–0xE9) has none of them, so most names need no Unicode property lookups.
+    var mayHaveWhitespace: Bool {
+        utf8.contains { $0 <= 0x20 || $0 == 0xC2 || (0xE1...0xE3).contains($0) }
     }
 
     public func leftPadded(to width: Int, with pad: Character = "0") -> String {
