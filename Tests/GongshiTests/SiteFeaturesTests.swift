@@ -182,6 +182,25 @@ struct FeedTests {
         #expect(updated.first == updated.dropFirst().first)
     }
 
+    /// A notice without an abstract is summed up in the feed by the first 200 characters of its text, line breaks
+    /// made spaces: as Foundation's replacingOccurrences did before the feed stopped using it, except that a line
+    /// break followed by a combining mark (one character to Swift) is now made a space too.
+    @Test func feedSummaryIsTheTextsFirst200CharactersOnOneLine() throws {
+        let (content, _) = SiteLoader.load(SiteLayout(root: repositoryRoot))
+        let loaded = try #require(content)
+        let model = SiteModel(config: loaded.config, notices: loaded.notices.map(\.notice.summary), now: Moment("2026-01-01")!)
+        let renderer = SiteRenderer(model: model, templates: TemplateSet.builtin(), baseURL: "https://www.example.gov.cn/dwgk/")
+        var notice = try #require(model.notices.first)
+        notice.abstract = nil
+        #expect(renderer.feedEntry(notice, plainText: "e\u{301}\n\u{301}").summary == "e\u{301} \u{301}")
+        for text in ["第一段\n第二段\r\n第三段" + String(repeating: "整改落实", count: 60), "一行", "", "\n\n", "e\u{301}\n\n"] {
+            let summary = renderer.feedEntry(notice, plainText: text).summary
+            #expect(summary == String(text.replacingOccurrences(of: "\n", with: " ").prefix(200)), "\(text.prefix(10))")
+            #expect(!summary.contains("\n"))
+        }
+        #expect(renderer.feedEntry(notice, plainText: "第一段\n第二段" + String(repeating: "改", count: 300)).summary.count == 200)
+    }
+
     @Test func sitemapListsEveryPageWithAbsoluteURLs() throws {
         let site = try makeListSite(count: 4)
         defer { site.remove() }

@@ -126,13 +126,12 @@ struct RenderStep {
         if try kept(path, key: key) {
             // The token file has the tokens of an unchanged notice: they need not even be read.
             if !wantsText, tokens.keep(digest: summary.sourceDigest) { return "" }
-            let stored = previousTokens.tokens(for: summary.sourceDigest)
-            if let stored, !wantsText {
+            if let stored = previousTokens.tokens(for: summary.sourceDigest) {
                 tokens.add(stored, digest: summary.sourceDigest)
-                return ""
+                return wantsText ? renderer.plainText(of: try source.notice(for: summary)) : ""
             }
             let made = renderer.text(of: try source.notice(for: summary))
-            tokens.add(stored ?? made.tokens, digest: summary.sourceDigest)
+            tokens.add(made.tokens, digest: summary.sourceDigest)
             return wantsText ? made.plainText : ""
         }
         let page = renderer.renderNotice(try source.notice(for: summary), at: index)

@@ -29,9 +29,12 @@ extension SiteRenderer {
 
     /// The search tokens and plain text of `notice` without making its page (for a page the build keeps).
     public func text(of notice: Notice) -> (tokens: SearchIndexBuilder.TokenSet, plainText: String) {
-        let text = markdown.render(notice.body).text
+        let text = plainText(of: notice)
         return (searchTokens(notice, bodyText: text), text)
     }
+
+    /// The plain text of a notice's body alone (the feed's summary of a kept page whose search tokens are stored).
+    public func plainText(of notice: Notice) -> String { markdown.render(notice.body).text }
 
     /// The frame of notice pages in `column` (nil: notices of no column page).
     public func noticeFrame(column: NoticeGroup?) -> NoticeFrame {
