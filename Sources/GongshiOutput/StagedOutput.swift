@@ -16,6 +16,8 @@ import Glibc
 public final class StagedOutput: @unchecked Sendable {
     public let output: URL
     public let staging: URL
+    /// The two folders' paths (a URL's `path` is worked out anew each time it is asked for, once per page).
+    private let outputPath: String, stagingPath: String
     private let backup: URL
     /// The output before the current one, kept for the next build to work in.
     private let spare: URL
@@ -45,6 +47,8 @@ public final class StagedOutput: @unchecked Sendable {
         let folders = OutputFolders(output: self.output)
         self.folders = folders
         staging = folders.staging
+        outputPath = self.output.path
+        stagingPath = folders.staging.path
         backup = folders.backup
         spare = folders.spare
         if let refusal = StagedOutput.refusal(output: self.output, site: site) {
@@ -107,7 +111,7 @@ public final class StagedOutput: @unchecked Sendable {
         let staged = try stagedPath(path)
         // A file whose bytes did not change becomes the published file itself (a hard link), so it keeps its
         // modification time and rsync sends only what changed.
-        let published = output.path + "/" + path
+        let published = outputPath + "/" + path
         var unchanged = false
         if let old = try? Data(contentsOf: URL(fileURLWithPath: published), options: .alwaysMapped), old == data {
             unchanged = try place(published, at: staged)
@@ -125,7 +129,7 @@ public final class StagedOutput: @unchecked Sendable {
     /// How the staged file at `path` stands (its size and modification time are what `keepPublished` compares the
     /// next time), nil if it cannot be seen.
     public func stamp(of path: String) -> FileStamp? {
-        FileStamp.of(staging.path + "/" + path, followingLinks: false)
+        FileStamp.of(stagingPath + "/" + path, followingLinks: false)
     }
 
     /// The bytes of the published file at `path` when its size and modification time are still `size` and `modified`.
@@ -137,7 +141,7 @@ public final class StagedOutput: @unchecked Sendable {
 
     /// Where the published file at `path` is, when its size and modification time are still `size` and `modified`.
     private func untouchedPublished(_ path: String, size: Int64, modified: Int64) -> String? {
-        let published = output.path + "/" + path
+        let published = outputPath + "/" + path
         guard let stamp = FileStamp.of(published, followingLinks: false), stamp.size == size, stamp.modified == modified else { return nil }
         return published
     }
@@ -195,7 +199,7 @@ public final class StagedOutput: @unchecked Sendable {
         guard !path.hasPrefix("/"), !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else {
             throw BuildFailure([.error("拒绝写入不安全的输出路径“\(path)”", file: path)])
         }
-        var folder = staging.path
+        var folder = stagingPath
         for part in parts.dropLast() {
             folder += "/" + part
             if lock.withLock({ createdFolders.contains(folder) }) { continue }
@@ -212,13 +216,13 @@ public final class StagedOutput: @unchecked Sendable {
             }
             lock.withLock { _ = createdFolders.insert(folder) }
         }
-        return staging.path + "/" + path
+        return stagingPath + "/" + path
     }
 
     /// Starts flushing what has been written so far to disk on another thread, so that the disk works while the build
     /// goes on rendering; `commit` waits for it and then flushes only what was written since.
     public func flushInBackground() {
-        let folder = staging.path
+        let folder = stagingPath
         flushes.async { try? FileWriting.flush(fileSystemOf: folder) }
     }
 
@@ -261,11 +265,11 @@ public final class StagedOutput: @unchecked Sendable {
     /// Deletes the files at `candidates` (relative paths) that this build did not make, and the folders they leave empty.
     private func removeStale(_ candidates: [String], keeping produced: Set<String>) throws {
         for path in candidates where !produced.contains(path) {
-            var full = staging.path + "/" + path
+            var full = stagingPath + "/" + path
             if unlink(full) != 0, errno != ENOENT {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: full])
             }
-            while let slash = full.lastIndex(of: "/"), case let folder = String(full[..<slash]), folder.count > staging.path.count,
+            while let slash = full.lastIndex(of: "/"), case let folder = String(full[..<slash]), folder.count > stagingPath.count,
                   rmdir(folder) == 0 {
                 full = folder
             }

@@ -159,6 +159,23 @@ struct PublishingTests {
         #expect(try site.read("sitemap.xml").contains("<lastmod>2025-08-02</lastmod>"))
     }
 
+    /// Page keys count the turning points a moment has passed (going out, each problem's time limit, the 公示期's
+    /// end, the deadline for letters): the count goes up by one at each, on every day of a year.
+    @Test func passedTurningPointsCountsEachTurningPointOnce() {
+        let notice = EntryCodecTests.fullSummary
+        #expect(notice.turningPoints.count == 5)
+        #expect(notice.passedTurningPoints(at: Moment(date: EntryCodecTests.day(2025, 1, 1))) == 0)
+        #expect(notice.passedTurningPoints(at: Moment(date: EntryCodecTests.day(2026, 1, 1))) == 5)
+        var day = EntryCodecTests.day(2025, 1, 1)
+        while day.year == 2025 {
+            for minute in [0, 1439] {
+                let now = Moment(date: day, minute: minute)
+                #expect(notice.passedTurningPoints(at: now) == notice.turningPoints.filter { $0 <= now }.count, "\(now)")
+            }
+            day = day.next
+        }
+    }
+
     @Test func aBadNowIsRefusedInChinese() throws {
         let result = try runGongshi(["build", "--now", "明天"])
         #expect(result.status != 0)

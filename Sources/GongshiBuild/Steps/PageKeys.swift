@@ -82,24 +82,24 @@ struct PageKeys: Sendable {
     /// passed, where its body's links lead, its inspection's page, its neighbours' titles and addresses, and the frame
     /// of its column.
     func key(ofNoticeAt index: Int) -> UInt64 {
-        let model = renderer.model
-        let notice = model.notices[index]
+        let model = renderer.model, notices = model.notices
+        // (Fields are read in place: a copy of each summary, and of its neighbours', was a third of this.)
         var digest = Digest()
         digest.add(siteKey)
         digest.add("notice")
-        digest.add(frames[notice.column] ?? frames[""] ?? 0)
-        digest.add(notice.sourceDigest)
+        digest.add(frames[notices[index].column] ?? frames[""] ?? 0)
+        digest.add(notices[index].sourceDigest)
         // What changes on the page by itself as time passes (published, overdue problems, a 公示期 over).
-        digest.add(String(notice.passedTurningPoints(at: model.now)))
-        if let links = links[notice.sourcePath] {
+        digest.add(String(notices[index].passedTurningPoints(at: model.now)))
+        if let links = links[notices[index].sourcePath] {
             for link in links { digest.add(link); digest.add(String(describing: renderer.targets.resolve(link))) }
         } else {
             digest.add(renderer.targets.fingerprint)
         }
         digest.add(model.inspectionPage(ofNoticeAt: index)?.id ?? "\u{0}")
         digest.add(model.isSuperseded(noticeAt: index) ? "superseded" : "latest")
-        for neighbour in [model.older(than: index), model.newer(than: index)] {
-            digest.add(neighbour.map { $0.title + "\u{1F}" + SiteURLs.notice($0) } ?? "\u{0}")
+        for neighbour in [index + 1, index - 1] { // older, newer
+            digest.add(notices.indices.contains(neighbour) ? notices[neighbour].title + "\u{1F}" + SiteURLs.notice(notices[neighbour].slug) : "\u{0}")
         }
         return digest.value
     }

@@ -67,7 +67,14 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     public var statedFeedback: CalendarDate? { inspection?.feedback ?? (kind == .feedback ? date : nil) }
 
     /// How many turning points `now` has passed.
-    public func passedTurningPoints(at now: Moment) -> Int { turningPoints.filter { $0 <= now }.count }
+    public func passedTurningPoints(at now: Moment) -> Int {
+        // `turningPoints` counted without making the list: every page key of every build asks, for each notice.
+        var passed = publishAt <= now ? 1 : 0
+        for open in openDues where open.due.over <= now { passed += 1 }
+        if let end = periodEnd, end.over <= now { passed += 1 }
+        if let until = announcement?.lettersUntil, until.over <= now { passed += 1 }
+        return passed
+    }
 }
 
 /// Where a notice stands at the build's reference time.
