@@ -30,11 +30,36 @@ final class DigestEncoder: Encoder {
             return digest.add(UInt64(bitPattern: Int64(Self.reinterpret(value, as: Int.self))))
         }
         if T.self == Bool.self { return add(3, Self.reinterpret(value, as: Bool.self) ? "1" : "0") }
+        // The two lists of flat rows a page holds one of per notice: digested from their template fields.
+        if T.self == [OverviewRowView].self { return add(rows: Self.reinterpret(value, as: [OverviewRowView].self)) }
+        if T.self == [SitemapURLView].self { return add(rows: Self.reinterpret(value, as: [SitemapURLView].self)) }
         switch value {
         case let number as Double: add(4, String(number))
         // Other integers encode themselves as a single value: taken here, or they would come back forever.
         case let number as any BinaryInteger: add(5, String(describing: number))
         default: try value.encode(to: self)
+        }
+    }
+
+    /// Rows made only of texts, numbers and flags (the overview's, the sitemap's), field by field as their template
+    /// fields list them (every stored property, see TemplateFieldsTests): through Encodable, each of the overview's
+    /// 10,000 rows cost 12,500 instructions, the most of an edit's key for that page.
+    func add<Row: TemplateFields>(rows: [Row]) {
+        digest.add(UInt64(11))
+        for row in rows {
+            digest.add(UInt64(10))
+            for (name, value) in row.templateFields {
+                guard let value else { add(5, name); continue }
+                add(6, name)
+                switch value {
+                case let text as String: add(1, text)
+                case let number as Int:
+                    digest.add(UInt64(2))
+                    digest.add(UInt64(bitPattern: Int64(number)))
+                case let flag as Bool: add(3, flag ? "1" : "0")
+                default: preconditionFailure("\(Row.self).\(name) is not a text, number or flag")
+                }
+            }
         }
     }
 

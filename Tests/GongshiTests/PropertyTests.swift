@@ -182,6 +182,19 @@ struct PropertyTests {
         }
     }
 
+    /// Dates print as YYYY-MM-DD, zero-padded, the same as the padded form for every year 0–9999 (and that form
+    /// is kept beyond).
+    @Test func datesPrintZeroPadded() {
+        func padded(_ n: Int, _ width: Int) -> String { String(repeating: "0", count: max(0, width - String(n).count)) + String(n) }
+        for year in [0, 7, 99, 100, 999, 1000, 1970, 2025, 9999, 10000, 12345] {
+            for (month, day) in [(1, 1), (2, 28), (9, 9), (10, 10), (12, 31)] {
+                let date = CalendarDate(year: year, month: month, day: day)
+                #expect(date?.description == date.map { _ in "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))" }, "\(year)-\(month)-\(day)")
+            }
+        }
+        #expect(CalendarDate(year: 2025, month: 3, day: 1)?.description == "2025-03-01")
+    }
+
     /// Names compare without their white space: every Unicode white-space scalar between two Chinese characters is
     /// taken out (the quick byte scan that lets most names through unchanged never misses one), and text without
     /// any comes back as it was.

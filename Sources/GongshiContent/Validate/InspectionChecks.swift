@@ -70,18 +70,17 @@ extension Validator {
             let members = buckets[key]!.sorted { (notices[$0].date, notices[$0].slug) < (notices[$1].date, notices[$1].slug) }
             // Whether an earlier notice matches depends only on its inspection, round and whether it has keys, so
             // the earliest notice of each such class stands for the class (a scan of every earlier one was quadratic).
-            var firsts: [Int] = [], classes = Set<InspectionClass>()
+            var firsts: [(notice: Int, class: InspectionClass)] = [], classes = Set<InspectionClass>()
             for i in members {
                 let ref = notices[i].inspection!
-                let earlier = firsts.first { j in
-                    let other = notices[j].inspection!
-                    let linkable = !ref.keys.isEmpty || !other.keys.isEmpty
-                    let sameRound = ref.round == nil || other.round == nil || ref.round == other.round
-                    return linkable && sameRound && (index.ofNotice[i] == nil || index.ofNotice[i] != index.ofNotice[j])
-                }
-                if classes.insert(InspectionClass(inspection: index.ofNotice[i], round: ref.round, hasKeys: !ref.keys.isEmpty)).inserted {
-                    firsts.append(i)
-                }
+                let mine = InspectionClass(inspection: index.ofNotice[i], round: ref.round, hasKeys: !ref.keys.isEmpty)
+                let earlier = firsts.first { first in
+                    let other = first.class
+                    let linkable = mine.hasKeys || other.hasKeys
+                    let sameRound = mine.round == nil || other.round == nil || mine.round == other.round
+                    return linkable && sameRound && (mine.inspection == nil || mine.inspection != other.inspection)
+                }?.notice
+                if classes.insert(mine).inserted { firsts.append((i, mine)) }
                 guard let earlier else { continue }
                 let me = notices[i], other = notices[earlier]
                 found.append(.warning("这篇通知与 \(other.sourcePath)（\(other.title)）像是同一次巡察（\(ref.group!)巡察\(ref.target ?? me.org)），却没有关联起来",

@@ -32,6 +32,25 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `2025-07-28`
     public var description: String {
+        // Ten ASCII digits and dashes written in place (the sitemap and feed ask for 10,000 of them); the padded
+        // form below for years outside 0–9999.
+        if (0...9999).contains(year), (0...99).contains(month), (0...99).contains(day) {
+            return String(unsafeUninitializedCapacity: 10) { bytes in
+                func put(_ value: Int, before end: Int, digits: Int) {
+                    var rest = value
+                    for i in (end - digits..<end).reversed() {
+                        bytes[i] = UInt8(ascii: "0") + UInt8(rest % 10)
+                        rest /= 10
+                    }
+                }
+                put(year, before: 4, digits: 4)
+                bytes[4] = UInt8(ascii: "-")
+                put(month, before: 7, digits: 2)
+                bytes[7] = UInt8(ascii: "-")
+                put(day, before: 10, digits: 2)
+                return 10
+            }
+        }
         func pad(_ n: Int, _ width: Int) -> String {
             let s = String(n)
             return String(repeating: "0", count: max(0, width - s.count)) + s

@@ -19,7 +19,7 @@ public struct SiteRenderer: Sendable {
     public init(model: SiteModel, templates: TemplateSet, baseURL: String? = nil, attachments: [String] = []) {
         self.model = model
         self.templates = templates
-        let targets = LinkTargets(notices: [model.notices, model.withdrawn].joined(), attachments: attachments)
+        let targets = LinkTargets(notices: model.notices, withdrawn: model.withdrawn, attachments: attachments)
         self.targets = targets
         self.markdown = MarkdownRenderer(allowRawHTML: model.config.allowRawHTML, rewriteLink: { targets.rewrite($0) })
         self.baseURL = (baseURL ?? model.config.baseURL).flatMap(SiteConfig.normalizedBaseURL)
