@@ -24,7 +24,10 @@ struct SpareLedger: Sendable {
         let url = url(folders)
         defer { unlink(url.path) }
         guard let data = try? Data(contentsOf: url) else { return nil }
-        let fields = data.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        // Split over the raw bytes: Data's generic split cost 5,500 instructions a path (13,000 paths at 10,000 notices).
+        let fields = data.withUnsafeBytes { bytes in
+            bytes.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        }
         guard fields.count >= 5, fields[0] == "gongshi-ledger-1", let inode = UInt64(fields[2]),
               case let counts = fields[3].split(separator: " ").compactMap({ Int($0) }), counts.count == 3,
               fields.count == 5 + counts.reduce(0, +), fields.last == "",
@@ -47,8 +50,9 @@ struct SpareLedger: Sendable {
 
     /// Writes the ledger (to a temporary name first: a ledger is whole or absent).
     func write(_ folders: OutputFolders) {
-        var data = Data()
-        func add(_ text: String) { data.append(contentsOf: text.utf8); data.append(0) }
+        var bytes: [UInt8] = [] // (appending to Data path by path cost twice as much)
+        bytes.reserveCapacity(64 * (outputPaths.count + differs.count + spareOnly.count + 4))
+        func add(_ text: String) { bytes.append(contentsOf: text.utf8); bytes.append(0) }
         add("gongshi-ledger-1")
         add(outputIdentity)
         add(String(spareInode))
@@ -57,6 +61,6 @@ struct SpareLedger: Sendable {
         for path in differs.sorted() { add(path) }
         for path in spareOnly { add(path) }
         let url = Self.url(folders), temporary = url.path + ".tmp"
-        if (try? data.write(to: URL(fileURLWithPath: temporary))) != nil { rename(temporary, url.path) }
+        if (try? Data(bytes).write(to: URL(fileURLWithPath: temporary))) != nil { rename(temporary, url.path) }
     }
 }
