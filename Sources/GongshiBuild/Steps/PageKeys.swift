@@ -98,8 +98,8 @@ struct PageKeys: Sendable {
         }
         digest.add(model.inspectionPage(ofNoticeAt: index)?.id ?? "\u{0}")
         digest.add(model.isSuperseded(noticeAt: index) ? "superseded" : "latest")
-        for neighbour in [index + 1, index - 1] { // older, newer
-            digest.add(notices.indices.contains(neighbour) ? notices[neighbour].title + "\u{1F}" + SiteURLs.notice(notices[neighbour].slug) : "\u{0}")
+        for neighbour in [model.olderIndex(than: index), model.newerIndex(than: index)] {
+            digest.add(neighbour.map { notices[$0].title + "\u{1F}" + SiteURLs.notice(notices[$0].slug) } ?? "\u{0}")
         }
         return digest.value
     }

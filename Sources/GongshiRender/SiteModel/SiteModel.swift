@@ -83,14 +83,14 @@ public struct SiteModel: Sendable {
     }
 
     /// The notice published just before `index` (older), shown as 上一篇.
-    public func older(than index: Int) -> NoticeSummary? {
-        notices.indices.contains(index + 1) ? notices[index + 1] : nil
-    }
+    public func older(than index: Int) -> NoticeSummary? { olderIndex(than: index).map { notices[$0] } }
 
     /// The notice published just after `index` (newer), shown as 下一篇.
-    public func newer(than index: Int) -> NoticeSummary? {
-        index > 0 ? notices[index - 1] : nil
-    }
+    public func newer(than index: Int) -> NoticeSummary? { newerIndex(than: index).map { notices[$0] } }
+
+    /// Where `older(than:)` and `newer(than:)` are (page keys read their fields in place, without a copy).
+    public func olderIndex(than index: Int) -> Int? { notices.indices.contains(index + 1) ? index + 1 : nil }
+    public func newerIndex(than index: Int) -> Int? { index > 0 ? index - 1 : nil }
 
     /// Feedback channels for a notice: its own, else the site's.
     public func contact(for notice: Notice) -> Contact? {
