@@ -7,7 +7,7 @@ import GongshiCore
 import Glibc
 #endif
 
-/// The `details-<n>.bin` files of a cache: each notice's front matter in compact form (see `CompactEncoder`), one after another; the
+/// The `details-<n>.bin` files of a cache: each notice's front matter in compact form (see `DetailCodec`), one after another; the
 /// notice's entry in `notices-<n>.bin` says where its bytes are. A notice's details are read and decoded only when asked for, alone
 /// (a read at its offset: nothing of the file stays in memory), so a build keeps only summaries in memory while it
 /// renders, and one that changed one notice reads a few (the feed's newest, an inspection page's members).
@@ -39,7 +39,7 @@ final class DetailStore: @unchecked Sendable {
 
     func place(for path: String) -> Place? { places[path] }
 
-    /// The stored JSON of a notice's details, nil when the store has none for a file with this digest.
+    /// The stored bytes of a notice's details, nil when the store has none for a file with this digest.
     func stored(for path: String, digest: UInt64) -> Data? {
         guard let place = places[path], place.digest == digest, place.range.lowerBound >= 0 else { return nil }
         let descriptor: Int32 = lock.withLock {
@@ -55,6 +55,6 @@ final class DetailStore: @unchecked Sendable {
     }
 
     func fields(for path: String, digest: UInt64) -> NoticeFields? {
-        stored(for: path, digest: digest).flatMap { try? CompactDecoder.decode(NoticeFields.self, from: $0) }
+        stored(for: path, digest: digest).flatMap { try? DetailCodec.decode($0) }
     }
 }

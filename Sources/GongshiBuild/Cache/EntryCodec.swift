@@ -74,6 +74,7 @@ struct EntryWriter {
     mutating func strings(_ values: [String]) { list(values) { $0.string($1) } }
     mutating func optionalString(_ value: String?) { optional(value) { $0.string($1) } }
     mutating func optionalDate(_ value: CalendarDate?) { optional(value) { $0.date($1) } }
+    mutating func optionalInt(_ value: Int?) { optional(value) { $0.int($1) } }
 }
 
 /// Reads what `EntryWriter` appended; throws `Broken` on anything else.
@@ -141,6 +142,7 @@ struct EntryReader {
     mutating func strings() throws -> [String] { try list { try $0.string() } }
     mutating func optionalString() throws -> String? { try optional { try $0.string() } }
     mutating func optionalDate() throws -> CalendarDate? { try optional { try $0.date() } }
+    mutating func optionalInt() throws -> Int? { try optional { try $0.int() } }
 
     mutating func date() throws -> CalendarDate {
         guard let date = CalendarDate(year: try int(), month: try int(), day: try int()) else { throw Broken() }

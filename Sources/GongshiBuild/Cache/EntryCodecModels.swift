@@ -19,28 +19,26 @@ extension EntryWriter {
         string(s.column); optionalString(s.abstract)
         optional(s.progress) { w, p in w.int(p.total); w.int(p.done); w.int(p.partial); w.int(p.ongoing); w.int(p.notStarted) }
         bool(s.draft); date(s.publishAt.date); int(s.publishAt.minute)
-        optional(s.withdrawn) { $0.date($1.date); $0.string($1.reason) }
+        optional(s.withdrawn) { $0.withdrawal($1) }
         optionalDate(s.corrected); optionalDate(s.periodEnd)
         list(s.openDues) { w, due in w.int(due.number); w.string(due.title); w.date(due.due); w.int(due.line) }
         string(s.kind.rawValue)
         optional(s.inspection) { w, i in
             w.optionalString(i.id); w.optionalString(i.round); w.optionalString(i.group); w.optionalString(i.target)
-            w.optionalDate(i.feedback); w.int(i.line); w.optional(i.feedbackLine) { $0.int($1) }
+            w.optionalDate(i.feedback); w.int(i.line); w.optionalInt(i.feedbackLine)
         }
         optional(s.announcement) { w, a in
-            w.list(a.groups) { w, g in
-                w.string(g.name); w.strings(g.targets); w.strings(g.phone); w.optionalString(g.email); w.optionalString(g.mailbox)
-                w.optionalString(g.address); w.optionalString(g.postcode); w.optionalString(g.hours)
-            }
+            w.list(a.groups) { $0.group($1) }
             w.optionalDate(a.lettersUntil)
         }
         optional(s.register) { w, r in
             w.optionalString(r.indexNumber); w.optionalString(r.documentNumber); w.optionalString(r.publisher)
-            w.optionalDate(r.writtenDate); w.optional(r.indexNumberLine) { $0.int($1) }
+            w.optionalDate(r.writtenDate); w.optionalInt(r.indexNumberLine)
         }
     }
 
     mutating func date(_ d: CalendarDate) { int(d.year); int(d.month); int(d.day) }
+    mutating func withdrawal(_ w: Withdrawal) { date(w.date); string(w.reason) }
 
     mutating func diagnostic(_ d: Diagnostic) {
         string(d.file); int(d.line); int(d.column); string(d.severity.rawValue); string(d.message); optionalString(d.hint)
@@ -65,7 +63,7 @@ extension EntryReader {
                               })
         s.draft = try bool()
         s.publishAt = Moment(date: try date(), minute: try int())
-        s.withdrawn = try optional { Withdrawal(date: try $0.date(), reason: try $0.string()) }
+        s.withdrawn = try optional { try $0.withdrawal() }
         s.corrected = try optionalDate()
         s.periodEnd = try optionalDate()
         s.openDues = try list { OpenDue(number: try $0.int(), title: try $0.string(), due: try $0.date(), line: try $0.int()) }
@@ -74,21 +72,19 @@ extension EntryReader {
         s.inspection = try optional { r in
             InspectionRef(id: try r.optionalString(), round: try r.optionalString(), group: try r.optionalString(),
                           target: try r.optionalString(), feedback: try r.optionalDate(), line: try r.int(),
-                          feedbackLine: try r.optional { try $0.int() })
+                          feedbackLine: try r.optionalInt())
         }
         s.announcement = try optional { r in
-            Announcement(groups: try r.list { g in
-                InspectionGroup(name: try g.string(), targets: try g.strings(), phone: try g.strings(), email: try g.optionalString(),
-                                mailbox: try g.optionalString(), address: try g.optionalString(), postcode: try g.optionalString(),
-                                hours: try g.optionalString())
-            }, lettersUntil: try r.optionalDate())
+            Announcement(groups: try r.list { try $0.group() }, lettersUntil: try r.optionalDate())
         }
         s.register = try optional { r in
             RegisterFields(indexNumber: try r.optionalString(), documentNumber: try r.optionalString(), publisher: try r.optionalString(),
-                           writtenDate: try r.optionalDate(), indexNumberLine: try r.optional { try $0.int() })
+                           writtenDate: try r.optionalDate(), indexNumberLine: try r.optionalInt())
         }
         return s
     }
+
+    mutating func withdrawal() throws -> Withdrawal { Withdrawal(date: try date(), reason: try string()) }
 
     mutating func diagnostic() throws -> Diagnostic {
         let file = try string(), line = try int(), column = try int()

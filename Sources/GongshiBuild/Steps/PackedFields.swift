@@ -8,6 +8,6 @@ struct PackedFields: Sendable {
     let data: Data
 
     init(_ fields: NoticeFields) {
-        data = (try? CompactEncoder.encode(fields)) ?? Data()
+        data = DetailCodec.encode(fields)
     }
 }

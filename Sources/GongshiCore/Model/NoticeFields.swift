@@ -1,6 +1,7 @@
 /// A notice's front matter as the clerk wrote it (docs/content-format.md). Adding a field: declare it here, decode
-/// it in `init(from:)`, list it in `Schema.notice` below; then show it in the notice view (GongshiRender's
-/// NoticeViews.swift), the template and `gongshi new`'s scaffold (docs/architecture.md has the recipe).
+/// it in `init(from:)`, list it in `Schema.notice` below and in the build cache's form (GongshiBuild's `DetailCodec`:
+/// a test fails until it is there); then show it in the notice view (GongshiRender's NoticeViews.swift), the template
+/// and `gongshi new`'s scaffold (docs/architecture.md has the recipe).
 import Foundation
 public struct NoticeFields: Sendable, Hashable, Codable {
     public var title: String
