@@ -40,7 +40,8 @@ public enum NoticeLoader {
         }
         doc.check(against: Schema.notice)
         guard root.mapping != nil else { return (nil, doc.diagnostics) }
-        let fields = doc.decodeRoot(NoticeFields.self)
+        // Plain front matter is read straight from the nodes; anything else through Codable, which reports what is wrong.
+        let fields = root.mapping.flatMap(NoticeFieldsReader.read) ?? doc.decodeRoot(NoticeFields.self)
         var diagnostics = doc.diagnostics + requiredTexts(in: doc, path: path)
         let notice = fields.map {
             Notice(sourcePath: path, sourceDigest: Digest.of(data), fields: $0, defaultColumn: defaultColumn,

@@ -22,11 +22,13 @@ public enum NoticeKind: String, Sendable, Hashable, CaseIterable, Codable, Compa
 
     public init?(text: String) {
         let t = text.trimmingWhitespace()
-        guard let match = NoticeKind.allCases.first(where: { $0.accepted.contains(t) || $0.accepted.contains(t.lowercased()) }) else {
-            return nil
-        }
+        guard let match = Self.byText[t] ?? Self.byText[t.lowercased()] else { return nil }
         self = match
     }
+
+    /// Each accepted spelling's value (every spelling is its own lower case and belongs to one value: tested).
+    static let byText: [String: NoticeKind] = Dictionary(allCases.flatMap { value in value.accepted.map { ($0, value) } },
+                                                     uniquingKeysWith: { first, _ in first })
 
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()

@@ -21,11 +21,13 @@ public enum ProblemStatus: String, Sendable, Hashable, CaseIterable, Codable {
 
     public init?(text: String) {
         let t = text.trimmingWhitespace()
-        guard let match = ProblemStatus.allCases.first(where: { $0.accepted.contains(t) || $0.accepted.contains(t.lowercased()) }) else {
-            return nil
-        }
+        guard let match = Self.byText[t] ?? Self.byText[t.lowercased()] else { return nil }
         self = match
     }
+
+    /// Each accepted spelling's value (every spelling is its own lower case and belongs to one value: tested).
+    static let byText: [String: ProblemStatus] = Dictionary(allCases.flatMap { value in value.accepted.map { ($0, value) } },
+                                                     uniquingKeysWith: { first, _ in first })
 
     /// Every status but done leaves work open: such a problem can be overdue.
     public var isOpen: Bool { self != .done }
