@@ -127,27 +127,36 @@ public struct NoticeFiles: NoticeSource {
 /// Records where every key of the front matter stands.
 func positions(of root: Node, in doc: YAMLDocument) -> SourcePositions {
     var result = SourcePositions()
-    func walk(_ node: Node, _ path: String) {
+    // The path of the node being walked, as UTF-8 (`problems[2].status`): appended to going down, cut back coming up.
+    var path: [UInt8] = []
+    func walk(_ node: Node) {
         switch node {
         case .mapping(let mapping):
             for (key, value) in mapping {
                 guard let name = key.scalar?.string else { continue }
-                let childPath = path.isEmpty ? name : path + "." + name
+                let parent = path.count
+                if parent > 0 { path.append(UInt8(ascii: ".")) }
+                path.append(contentsOf: name.utf8)
                 let (line, column) = doc.location(key.mark)
-                result.record(childPath, line: line, column: column)
-                walk(value, childPath)
+                result.record(path, line: line, column: column)
+                walk(value)
+                path.removeSubrange(parent...)
             }
         case .sequence(let seq):
             for (i, item) in seq.enumerated() {
-                let childPath = path + "[" + String(i + 1) + "]"
+                let parent = path.count
+                path.append(UInt8(ascii: "["))
+                SourcePositions.appendDigits(of: i + 1, to: &path)
+                path.append(UInt8(ascii: "]"))
                 let (line, column) = doc.location(item.mark)
-                result.record(childPath, line: line, column: column)
-                walk(item, childPath)
+                result.record(path, line: line, column: column)
+                walk(item)
+                path.removeSubrange(parent...)
             }
         default:
             break
         }
     }
-    walk(root, "")
+    walk(root)
     return result
 }

@@ -1,30 +1,47 @@
 /// File line and column of each front-matter key, by dotted path: `title`, `inspection.start`, `problems[2].status`.
-/// Kept as one string of `path:line:column` lines rather than a dictionary: a notice has dozens of keys and a
+/// Kept as one run of `path:line:column` lines rather than a dictionary: a notice has dozens of keys and a
 /// large site holds all of them until the checks are done (a dictionary of small strings took ~4.6 KB per notice).
 /// The checks look up a handful of paths per notice.
 import Foundation
 public struct SourcePositions: Sendable, Hashable {
-    private var entries = ""
+    /// `path` 0x1F `line` 0x1F `column` newline, one entry after another (UTF-8).
+    private var entries: [UInt8] = []
     public init() {}
 
     /// Records where `path` stands; a later record of the same path wins. (A key holding a line break or U+001F is
     /// not recorded: messages about it point at the field above it.)
     public mutating func record(_ path: String, line: Int, column: Int) {
-        guard !path.utf8.contains(where: { $0 == UInt8(ascii: "\n") || $0 == 0x1F }) else { return }
-        entries += path
-        entries += "\u{1F}"
-        entries += String(line)
-        entries += "\u{1F}"
-        entries += String(column)
-        entries += "\n"
+        record(Array(path.utf8), line: line, column: column)
+    }
+
+    /// The same for a path given as its UTF-8 bytes (the loader builds paths in one byte buffer as it walks the tree,
+    /// instead of a new string for every key).
+    public mutating func record(_ path: [UInt8], line: Int, column: Int) {
+        guard !path.contains(where: { $0 == UInt8(ascii: "\n") || $0 == 0x1F }) else { return }
+        entries.append(contentsOf: path)
+        entries.append(0x1F)
+        Self.appendDigits(of: line, to: &entries)
+        entries.append(0x1F)
+        Self.appendDigits(of: column, to: &entries)
+        entries.append(UInt8(ascii: "\n"))
+    }
+
+    /// Writes a number's decimal digits (a negative number, which marks never give, as 0).
+    public static func appendDigits(of number: Int, to bytes: inout [UInt8]) {
+        let start = bytes.count
+        var rest = max(0, number)
+        repeat {
+            bytes.append(UInt8(ascii: "0") + UInt8(rest % 10))
+            rest /= 10
+        } while rest > 0
+        bytes[start...].reverse()
     }
 
     /// Scans the entries in place: a notice's checks look up over a hundred paths (every problem's due date, status
     /// and owner), and splitting the entries into arrays on each lookup was 3.8% of a build's instructions.
     public subscript(path: String) -> SourcePosition? {
-        var text = entries
         var key = path
-        return text.withUTF8 { bytes in key.withUTF8 { key in Self.find(key, in: bytes) } }
+        return entries.withUnsafeBufferPointer { bytes in key.withUTF8 { key in Self.find(key, in: bytes) } }
     }
 
     private static func find(_ key: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition? {
