@@ -21,20 +21,20 @@ enum NoticeFieldsReader {
         "inspection": inspection, "problems": problem, "stats": stats, "contact": contact, "signature": signature,
         "review": review, "period": period, "withdrawn": withdrawal, "corrections": correction, "groups": group,
     ]
-    private static let top = ["title", "org", "date", "slug", "column", "summary", "documentNumber", "indexNumber", "publisher",
+    fileprivate static let top = ["title", "org", "date", "slug", "column", "summary", "documentNumber", "indexNumber", "publisher",
                               "writtenDate", "topic", "disclosureMode", "disclosureScope", "inspection", "problems", "stats", "contact",
                               "signature", "draft", "time", "review", "period", "withdrawn", "corrections", "kind", "groups",
                               "lettersUntil"]
-    private static let inspection = ["id", "round", "group", "target", "start", "end", "feedback"]
-    private static let problem = ["title", "category", "status", "owner", "due"]
-    private static let stats = ["total", "done", "partial", "ongoing", "notStarted"]
-    private static let contact = ["phone", "email", "address", "postcode", "envelope"]
-    private static let signature = ["org", "date"]
-    private static let review = ["drafter", "reviewer", "approver", "approved"]
-    private static let period = ["start", "end"]
-    private static let withdrawal = ["date", "reason"]
-    private static let correction = ["date", "note"]
-    private static let group = ["name", "targets", "phone", "email", "mailbox", "address", "postcode", "hours"]
+    fileprivate static let inspection = ["id", "round", "group", "target", "start", "end", "feedback"]
+    fileprivate static let problem = ["title", "category", "status", "owner", "due"]
+    fileprivate static let stats = ["total", "done", "partial", "ongoing", "notStarted"]
+    fileprivate static let contact = ["phone", "email", "address", "postcode", "envelope"]
+    fileprivate static let signature = ["org", "date"]
+    fileprivate static let review = ["drafter", "reviewer", "approver", "approved"]
+    fileprivate static let period = ["start", "end"]
+    fileprivate static let withdrawal = ["date", "reason"]
+    fileprivate static let correction = ["date", "note"]
+    fileprivate static let group = ["name", "targets", "phone", "email", "mailbox", "address", "postcode", "hours"]
 
     /// The fields of a front matter whose root mapping is `mapping`, nil when it is not plain.
     static func read(_ mapping: Node.Mapping) -> NoticeFields? {
@@ -128,42 +128,42 @@ private extension NoticeFields {
         documentNumber = try R.optionalText(v[6]); indexNumber = try R.optionalText(v[7]); publisher = try R.optionalText(v[8])
         writtenDate = try R.optionalDate(v[9])
         topic = try R.optionalText(v[10]); disclosureMode = try R.optionalText(v[11]); disclosureScope = try R.optionalText(v[12])
-        inspection = try R.optionalMap(v[13], R.keys["inspection"]!) { i in
+        inspection = try R.optionalMap(v[13], R.inspection) { i in
             Inspection(id: try R.optionalText(i[0]), round: try R.optionalText(i[1]), group: try R.optionalText(i[2]),
                        target: try R.optionalText(i[3]), start: try R.optionalDate(i[4]), end: try R.optionalDate(i[5]),
                        feedback: try R.optionalDate(i[6]))
         }
-        problems = try R.list(v[14], R.keys["problems"]!) { p in
+        problems = try R.list(v[14], R.problem) { p in
             Problem(title: try R.text(try R.required(p[0])), category: try R.optionalText(p[1]),
                     status: try R.parsed(try R.required(p[2]), ProblemStatus.init(text:)), owner: try R.optionalText(p[3]),
                     due: try R.optionalDate(p[4]))
         }
-        stats = try R.optionalMap(v[15], R.keys["stats"]!) { s in
+        stats = try R.optionalMap(v[15], R.stats) { s in
             ProgressStats(total: try R.optionalInt(s[0]), done: try R.optionalInt(s[1]), partial: try R.optionalInt(s[2]),
                           ongoing: try R.optionalInt(s[3]), notStarted: try R.optionalInt(s[4]))
         }
-        contact = try R.optionalMap(v[16], R.keys["contact"]!) { c in
+        contact = try R.optionalMap(v[16], R.contact) { c in
             Contact(phone: try R.texts(c[0]), email: try R.optionalText(c[1]), address: try R.optionalText(c[2]),
                     postcode: try R.optionalText(c[3]), envelope: try R.optionalText(c[4]))
         }
-        signature = try R.optionalMap(v[17], R.keys["signature"]!) { Signature(org: try R.optionalText($0[0]), date: try R.optionalDate($0[1])) }
+        signature = try R.optionalMap(v[17], R.signature) { Signature(org: try R.optionalText($0[0]), date: try R.optionalDate($0[1])) }
         if let draft = R.present(v[18]) { self.draft = try R.constructed(draft, Bool.self) }
         time = try R.present(v[19]).map { try R.parsed($0) { Moment.minute(of: $0.trimmingWhitespace()).map(TimeOfDay.init(minute:)) } }
-        review = try R.optionalMap(v[20], R.keys["review"]!) { r in
+        review = try R.optionalMap(v[20], R.review) { r in
             Review(drafter: try R.optionalText(r[0]), reviewer: try R.optionalText(r[1]), approver: try R.optionalText(r[2]),
                    approved: try R.optionalDate(r[3]))
         }
-        period = try R.optionalMap(v[21], R.keys["period"]!) {
+        period = try R.optionalMap(v[21], R.period) {
             DisclosurePeriod(start: try R.date(try R.required($0[0])), end: try R.date(try R.required($0[1])))
         }
-        withdrawn = try R.optionalMap(v[22], R.keys["withdrawn"]!) {
+        withdrawn = try R.optionalMap(v[22], R.withdrawal) {
             Withdrawal(date: try R.date(try R.required($0[0])), reason: try R.text(try R.required($0[1])))
         }
-        corrections = try R.list(v[23], R.keys["corrections"]!) {
+        corrections = try R.list(v[23], R.correction) {
             Correction(date: try R.date(try R.required($0[0])), note: try R.text(try R.required($0[1])))
         }
         if let kind = R.present(v[24]) { self.kind = try R.parsed(kind, NoticeKind.init(text:)) }
-        groups = try R.list(v[25], R.keys["groups"]!) { g in
+        groups = try R.list(v[25], R.group) { g in
             InspectionGroup(name: try R.text(try R.required(g[0])), targets: try R.texts(g[1]), phone: try R.texts(g[2]),
                             email: try R.optionalText(g[3]), mailbox: try R.optionalText(g[4]), address: try R.optionalText(g[5]),
                             postcode: try R.optionalText(g[6]), hours: try R.optionalText(g[7]))
