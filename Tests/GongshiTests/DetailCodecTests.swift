@@ -52,6 +52,8 @@ struct DetailCodecTests {
             #expect(throws: (any Error).self) { try DetailCodec.decode(data.prefix(cut)) }
         }
         #expect(throws: (any Error).self) { try DetailCodec.decode(data + [0]) }
+        // A length beyond any Int (ten bytes of LEB128) is refused, not a crash.
+        #expect(throws: (any Error).self) { try DetailCodec.decode(Data([0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01])) }
     }
 
     /// Every stored property of each type is in the form, in the order written (a property added to a model without

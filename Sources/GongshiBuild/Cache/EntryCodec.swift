@@ -119,8 +119,14 @@ struct EntryReader {
         }
     }
 
+    /// A count or length: a number no cut or altered file can make a crash of (one past `Int.max` is refused).
+    mutating func count() throws -> Int {
+        guard let count = Int(exactly: try unsigned()) else { throw Broken() }
+        return count
+    }
+
     mutating func string() throws -> String {
-        let count = Int(try unsigned())
+        let count = try count()
         guard count <= raw.count - at else { throw Broken() }
         defer { at += count }
         return String(decoding: UnsafeRawBufferPointer(rebasing: raw[at..<(at + count)]), as: UTF8.self)
@@ -131,7 +137,7 @@ struct EntryReader {
     }
 
     mutating func list<T>(_ read: (inout EntryReader) throws -> T) throws -> [T] {
-        let count = Int(try unsigned())
+        let count = try count()
         guard count <= raw.count - at else { throw Broken() } // every value takes at least one byte
         var values: [T] = []
         values.reserveCapacity(count)
