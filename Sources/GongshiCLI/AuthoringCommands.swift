@@ -16,12 +16,13 @@ struct Init: ParsableCommand {
     var force = false
 
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var time: TodayOption
 
     func run() throws {
         let console = outputOptions.console
         let url = URL(fileURLWithPath: folder, isDirectory: true)
         do {
-            let written = try SiteScaffold.create(at: url, today: .today(), force: force)
+            let written = try SiteScaffold.create(at: url, today: time.today, force: force)
             if console.verbose { written.forEach { console.info("  写入 \($0)") } }
             console.info("""
             已创建网站文件夹 \(url.path)（\(written.count) 个文件）。
@@ -45,6 +46,7 @@ struct New: ParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var time: TodayOption
 
     @Option(name: .long, help: ArgumentHelp("发布单位。默认取标题中“关于”之前的部分", valueName: "ORG"))
     var org: String?
@@ -69,7 +71,7 @@ struct New: ParsableCommand {
         let console = outputOptions.console
         do {
             let url = try NoticeScaffold.create(in: siteOption.layout, title: title, org: org,
-                                                date: date.flatMap(CalendarDate.init) ?? .today(), slug: slug,
+                                                date: date.flatMap(CalendarDate.init) ?? time.today, slug: slug,
                                                 kind: kind.flatMap(NoticeKind.init(text:)) ?? .rectification)
             console.info("""
             已新建通知 \(siteOption.layout.displayPath(url))。
@@ -97,6 +99,7 @@ struct Import: ParsableCommand {
 
     @OptionGroup var siteOption: SiteOption
     @OptionGroup var outputOptions: OutputOptions
+    @OptionGroup var time: TodayOption
 
     @Flag(name: .long, help: "覆盖已存在的同名通知文件，也导入与已有通知相同的")
     var force = false
@@ -110,7 +113,7 @@ struct Import: ParsableCommand {
     func run() throws {
         let console = outputOptions.console
         let layout = siteOption.layout
-        let report = NoticeImport.run(paths.map { URL(fileURLWithPath: $0) }, into: layout, force: force, dryRun: dryRun) { done, total, file in
+        let report = NoticeImport.run(paths.map { URL(fileURLWithPath: $0) }, into: layout, force: force, dryRun: dryRun, today: time.today) { done, total, file in
             guard total > 1, !console.quiet else { return }
             FileHandle.standardError.write(Data("正在导入 \(done)/\(total)：\(file.lastPathComponent)\n".utf8))
         }

@@ -45,3 +45,16 @@ struct TimeOption: ParsableArguments {
     /// The reference time asked for (validated above).
     var moment: Moment { (try? Moment.reference(now: now)) ?? Moment.current() }
 }
+
+/// The day `init`, `new` and `import` take as today (for dates left unwritten), so their output can be reproduced.
+struct TodayOption: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("参照时间（北京时间），作为“今天”：没有写日期时用它的日期。默认：环境变量 SOURCE_DATE_EPOCH，没有则为当前时间。例如 2026-11-23", valueName: "TIME"))
+    var now: String?
+
+    func validate() throws {
+        do { _ = try Moment.reference(now: now) } catch { throw ValidationError("\(error)") }
+    }
+
+    /// The day of the reference time asked for (validated above), on Beijing time.
+    var today: CalendarDate { ((try? Moment.reference(now: now)) ?? Moment.current()).date }
+}

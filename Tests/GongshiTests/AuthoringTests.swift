@@ -63,6 +63,28 @@ struct AuthoringWorkflowTests {
         #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent("public/notices/\(created.dropLast(3))/index.html").path))
     }
 
+    /// `--now` gives init, new and import their "today" (for dates left unwritten), as it gives build its reference time.
+    @Test func initNewAndImportTakeTodayFromNow() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        let made = try runGongshi(["init", site.root.path, "--force", "--now", "2026-03-01"])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("content/notices/shili-2026-03-01.md").path))
+        let new = try runGongshi(["new", "中共示例区委员会关于巡察整改情况的说明", "--site", site.root.path, "--now", "2026-03-02 09:30"])
+        #expect(new.status == 0, "\(new.stderr)")
+        try site.write("来件.txt", "关于巡察整改情况的通报\n\n区委第一巡察组反馈的问题已经整改。\n")
+        let imported = try runGongshi(["import", site.root.appendingPathComponent("来件.txt").path, "--site", site.root.path, "--now", "2026-03-03"])
+        #expect(imported.status == 0, "\(imported.stderr)")
+        let notices = try FileManager.default.contentsOfDirectory(atPath: site.root.appendingPathComponent("content/notices").path)
+        let new1 = try #require(notices.first { $0.hasPrefix("2026-03-02-") }, "\(notices)")
+        #expect(try String(contentsOf: site.root.appendingPathComponent("content/notices/\(new1)"), encoding: .utf8).contains("date: 2026-03-02"))
+        // An imported document without a date is named by today; its date is left for the clerk to fill in.
+        #expect(notices.contains { $0.hasPrefix("2026-03-03-") }, "\(notices)")
+        let wrong = try runGongshi(["new", "关于巡察整改情况的说明", "--site", site.root.path, "--now", "三月一日"])
+        #expect(wrong.status != 0)
+        #expect(wrong.stderr.contains("三月一日"))
+    }
+
     @Test func initRefusesAFolderThatIsNotEmptyAndNeverOverwritesWithoutForce() throws {
         let site = try TempSite()
         defer { site.remove() }

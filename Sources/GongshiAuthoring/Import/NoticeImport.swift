@@ -13,22 +13,23 @@ public enum NoticeImport {
     }
 
     /// Imports one file; throws when it cannot be read, is already in content/, or its target exists.
-    public static func importFile(_ url: URL, into layout: SiteLayout, force: Bool) throws -> Written {
+    public static func importFile(_ url: URL, into layout: SiteLayout, force: Bool, today: CalendarDate = .today()) throws -> Written {
         var existing = ExistingNotices.load(layout)
         do {
-            return try importFile(url, into: layout, force: force, dryRun: false, existing: &existing)
+            return try importFile(url, into: layout, force: force, dryRun: false, today: today, existing: &existing)
         } catch let duplicate as Duplicate {
             throw ScaffoldError(duplicate.description, hint: "是同一篇就不必再导入；确需再导入一份，加 --force")
         }
     }
 
-    static func importFile(_ url: URL, into layout: SiteLayout, force: Bool, dryRun: Bool, existing: inout ExistingNotices) throws -> Written {
+    static func importFile(_ url: URL, into layout: SiteLayout, force: Bool, dryRun: Bool, today: CalendarDate,
+                           existing: inout ExistingNotices) throws -> Written {
         let document = try DocumentReader.read(url)
         let result = NoticeImporter().parse(document)
         guard result.title != nil || !result.body.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
             throw ScaffoldError("文件里没有文字", hint: document.format == .scan ? "文字识别没有认出文字，请检查扫描件是否清晰" : "请确认文件内容")
         }
-        let date = result.date ?? CalendarDate.today()
+        let date = result.date ?? today
         if let title = result.title, let file = existing.file(title: title, date: result.date), !force {
             throw Duplicate(file: file)
         }
@@ -78,7 +79,8 @@ public enum NoticeImport {
     }
 
     /// Imports every file under `paths`; `progress` hears of each file before it is read.
-    public static func run(_ paths: [URL], into layout: SiteLayout, force: Bool, dryRun: Bool,
+    /// `today` is the date a document that gives none is published on.
+    public static func run(_ paths: [URL], into layout: SiteLayout, force: Bool, dryRun: Bool, today: CalendarDate = .today(),
                            progress: (Int, Int, URL) -> Void = { _, _, _ in }) -> ImportReport {
         let (files, skipped) = files(in: paths)
         var existing = ExistingNotices.load(layout)
@@ -88,7 +90,7 @@ public enum NoticeImport {
             var row = ImportReport.Row(file: file.path, outcome: dryRun ? .wouldImport : .imported)
             row.format = DocumentReader.format(of: file)?.rawValue
             do {
-                let written = try importFile(file, into: layout, force: force, dryRun: dryRun, existing: &existing)
+                let written = try importFile(file, into: layout, force: force, dryRun: dryRun, today: today, existing: &existing)
                 row.target = layout.displayPath(written.path)
                 row.source = written.document.source
                 row.format = written.document.format.rawValue
