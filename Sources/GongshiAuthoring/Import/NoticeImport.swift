@@ -79,7 +79,7 @@ public enum NoticeImport {
     }
 
     /// Imports every file under `paths`; `progress` hears of each file before it is read.
-    /// `today` is the date a document that gives none is published on.
+    /// `today` names the file of a document that gives no date (the date itself is left for the clerk to fill in).
     public static func run(_ paths: [URL], into layout: SiteLayout, force: Bool, dryRun: Bool, today: CalendarDate = .today(),
                            progress: (Int, Int, URL) -> Void = { _, _, _ in }) -> ImportReport {
         let (files, skipped) = files(in: paths)
