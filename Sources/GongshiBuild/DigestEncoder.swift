@@ -24,12 +24,9 @@ final class DigestEncoder: Encoder {
     func add<T: Encodable>(_ value: T) throws {
         // The common types are told apart by their metadata, not by casts: a page key passes here for every value of
         // its view (10,000 rows of the overview), and each failed cast cost hundreds of instructions.
-        if T.self == String.self { return add(1, Self.reinterpret(value, as: String.self)) }
-        if T.self == Int.self {
-            digest.add(UInt64(2))
-            return digest.add(UInt64(bitPattern: Int64(Self.reinterpret(value, as: Int.self))))
-        }
-        if T.self == Bool.self { return add(3, Self.reinterpret(value, as: Bool.self) ? "1" : "0") }
+        if T.self == String.self { return add(text: Self.reinterpret(value, as: String.self)) }
+        if T.self == Int.self { return add(number: Self.reinterpret(value, as: Int.self)) }
+        if T.self == Bool.self { return add(flag: Self.reinterpret(value, as: Bool.self)) }
         // The two lists of flat rows a page holds one of per notice: digested from their template fields.
         if T.self == [OverviewRowView].self { return add(rows: Self.reinterpret(value, as: [OverviewRowView].self)) }
         if T.self == [SitemapURLView].self { return add(rows: Self.reinterpret(value, as: [SitemapURLView].self)) }
@@ -52,16 +49,22 @@ final class DigestEncoder: Encoder {
                 guard let value else { add(5, name); continue }
                 add(6, name)
                 switch value {
-                case let text as String: add(1, text)
-                case let number as Int:
-                    digest.add(UInt64(2))
-                    digest.add(UInt64(bitPattern: Int64(number)))
-                case let flag as Bool: add(3, flag ? "1" : "0")
+                case let text as String: add(text: text)
+                case let number as Int: add(number: number)
+                case let flag as Bool: add(flag: flag)
                 default: preconditionFailure("\(Row.self).\(name) is not a text, number or flag")
                 }
             }
         }
     }
+
+    // The three plain values, the same wherever they are met (in a view or in a row).
+    private func add(text: String) { add(1, text) }
+    private func add(number: Int) {
+        digest.add(UInt64(2))
+        digest.add(UInt64(bitPattern: Int64(number)))
+    }
+    private func add(flag: Bool) { add(3, flag ? "1" : "0") }
 
     /// `value` as the type it is known to be (`T.self == U.self`).
     private static func reinterpret<T, U>(_ value: T, as type: U.Type) -> U {

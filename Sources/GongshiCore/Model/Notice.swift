@@ -59,7 +59,18 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
     /// The moments at which this notice's pages change by themselves: it goes out, a problem falls overdue, its
     /// 公示期 ends. Pages made at two times that passed the same ones are the same.
     public var turningPoints: [Moment] {
-        [publishAt] + openDues.map(\.due.over) + ([periodEnd, announcement?.lettersUntil].compactMap { $0?.over })
+        var points: [Moment] = []
+        forEachTurningPoint { points.append($0) }
+        return points
+    }
+
+    /// The turning points one by one, in `turningPoints`' order, without making the list (every page key of every
+    /// build counts them for each notice).
+    func forEachTurningPoint(_ body: (Moment) -> Void) {
+        body(publishAt)
+        for open in openDues { body(open.due.over) }
+        if let end = periodEnd { body(end.over) }
+        if let until = announcement?.lettersUntil { body(until.over) }
     }
 
     /// The day feedback was given as this notice states it: its inspection's `feedback`, or its own date for a
@@ -68,11 +79,8 @@ public struct NoticeSummary: Sendable, Hashable, Codable {
 
     /// How many turning points `now` has passed.
     public func passedTurningPoints(at now: Moment) -> Int {
-        // `turningPoints` counted without making the list: every page key of every build asks, for each notice.
-        var passed = publishAt <= now ? 1 : 0
-        for open in openDues where open.due.over <= now { passed += 1 }
-        if let end = periodEnd, end.over <= now { passed += 1 }
-        if let until = announcement?.lettersUntil, until.over <= now { passed += 1 }
+        var passed = 0
+        forEachTurningPoint { if $0 <= now { passed += 1 } }
         return passed
     }
 }
