@@ -41,14 +41,12 @@ struct RenderStep {
         try parallelMap(lists.count, threadsPerCore: Self.threadsPerCore) { i in Result { try keepOrRender(lists[i], key: listKeys[i]) } }.forEach { try $0.get() }
         clock.lap("  list pages")
         output.flushInBackground()
-        let feed = try noticePages()
+        // The site pages are made on a thread of their own beside the notice pages: nearly all their time is the
+        // overview, one page listing every notice, which alone would leave a core idle.
+        let (feed, _) = try concurrently({ try noticePages() }, alongside: { try sitePages() })
         output.flushInBackground()
         StageClock.releaseFreeMemory()
-        clock.lap("  notice pages")
-        // The overview lists every notice on one page (52 MB at 100,000): made on its own, not beside other pages,
-        // so that the peak memory stays where it was (made beside the list pages: 534 -> 578 MB at 100,000).
-        try sitePages()
-        clock.lap("  site pages")
+        clock.lap("  notice and site pages")
         // The feed and sitemap are made beside the search index, which leaves a core idle while it writes the document
         // list and the meta file.
         let (search, _) = try concurrently({ try searchIndex() }, alongside: {
