@@ -5,9 +5,10 @@ import Testing
 @Suite("Parallel work")
 struct ParallelTests {
     /// Every index runs exactly once and the results come back in index order, with one thread per core and with
-    /// several (the page-writing stages), for counts below, at and above the number of chunks.
-    @Test(arguments: [1, 3])
-    func everyIndexRunsOnceAndResultsKeepTheirOrder(threadsPerCore: Int) {
+    /// several (the page-writing stages), for counts below, at and above the number of chunks, with the default chunks
+    /// and with chunks of a given size (the notice pages: 4; 7 does not divide most counts).
+    @Test(arguments: [(1, nil), (3, nil), (3, 4), (1, 7), (3, 7)])
+    func everyIndexRunsOnceAndResultsKeepTheirOrder(threadsPerCore: Int, chunkSize: Int?) {
         final class Counts: @unchecked Sendable {
             let lock = NSLock()
             var runs: [Int: Int] = [:]
@@ -15,7 +16,7 @@ struct ParallelTests {
         }
         for count in [0, 1, 2, 7, 48, 1_000] {
             let counts = Counts()
-            let results = parallelMap(count, threadsPerCore: threadsPerCore) { i -> Int in
+            let results = parallelMap(count, threadsPerCore: threadsPerCore, chunkSize: chunkSize) { i -> Int in
                 counts.lock.withLock {
                     counts.runs[i, default: 0] += 1
                     counts.threads.insert("\(Unmanaged.passUnretained(Thread.current).toOpaque())")

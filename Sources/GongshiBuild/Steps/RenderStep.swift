@@ -95,22 +95,22 @@ struct RenderStep {
     /// 18.87 / 19.25 / 18.80 s, the same within the machine's noise; kept at 3.
     static let threadsPerCore = 3
 
-    /// Notice pages, on every core in waves; after each wave the feed takes what it needs from its pages in page
-    /// order. Each page's search tokens go to the cache's token file.
+    /// Notice pages, on every core, a few at a time per thread to the end (in waves of 256 pages, each wave's end left
+    /// a core idle while the last pages were made); then the feed takes what it needs from its pages in page order.
+    /// Each page's search tokens go to the cache's token file. After a failure the pages not yet begun are skipped.
     private func noticePages() throws -> [FeedEntryView] {
         let notices = renderer.model.notices, feedSize = renderer.model.config.feedSize
+        let pages = PageCount(total: notices.count, progress: progress)
+        let made = parallelMap(notices.count, threadsPerCore: Self.threadsPerCore, chunkSize: 4) { index -> Result<String, any Error> in
+            guard !pages.failed else { return .success("") }
+            let result = Result { try noticePage(at: index) }
+            pages.finished(failed: (try? result.get()) == nil)
+            return result
+        }
         var feed: [FeedEntryView] = []
-        let wave = 256
-        for start in stride(from: 0, to: notices.count, by: wave) {
-            // Each wave leaves freed page texts and contexts scattered over the heap: hand them back now and then.
-            if start > 0, start % (32 * wave) == 0 { StageClock.releaseFreeMemory() }
-            let end = min(notices.count, start + wave)
-            let made = parallelMap(end - start, threadsPerCore: Self.threadsPerCore) { offset in Result { try noticePage(at: start + offset) } }
-            for (offset, result) in made.enumerated() {
-                let index = start + offset, notice = notices[index], plainText = try result.get()
-                if index < feedSize { feed.append(renderer.feedEntry(notice, plainText: plainText)) }
-                progress?(index + 1, notices.count)
-            }
+        for (index, result) in made.enumerated() {
+            let plainText = try result.get()
+            if index < feedSize { feed.append(renderer.feedEntry(notices[index], plainText: plainText)) }
         }
         return feed
     }
@@ -136,6 +136,29 @@ struct RenderStep {
         try write(path, page.html, key: key)
         tokens.add(page.tokens, digest: summary.sourceDigest)
         return wantsText ? page.plainText : ""
+    }
+}
+
+/// How many notice pages are made, counted from every thread: reports progress in order and, now and then, hands the
+/// freed page texts and contexts scattered over the heap back to the system.
+private final class PageCount: @unchecked Sendable {
+    private let lock = NSLock()
+    private var done = 0
+    private var anyFailed = false
+    let total: Int
+    let progress: (@Sendable (Int, Int) -> Void)?
+    init(total: Int, progress: (@Sendable (Int, Int) -> Void)?) { self.total = total; self.progress = progress }
+
+    var failed: Bool { lock.withLock { anyFailed } }
+
+    func finished(failed: Bool) {
+        let count = lock.withLock {
+            done += 1
+            anyFailed = anyFailed || failed
+            progress?(done, total)
+            return done
+        }
+        if count % 8192 == 0 { StageClock.releaseFreeMemory() }
     }
 }
 

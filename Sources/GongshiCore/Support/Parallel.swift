@@ -16,13 +16,14 @@ public enum Parallelism {
 
 /// Runs `body` for 0..<count on every core and returns the results in index order, so the outcome
 /// never depends on scheduling. `threadsPerCore` above 1 runs that many threads per core, for work that waits on
-/// the disk: while one thread waits, another keeps the core busy.
-public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, _ body: @escaping @Sendable (Int) -> T) -> [T] {
+/// the disk: while one thread waits, another keeps the core busy. `chunkSize` sets how many indexes a thread takes at
+/// a time (default: eight chunks per thread); small chunks keep every core busy to the end when each index takes long.
+public func parallelMap<T>(_ count: Int, threadsPerCore: Int = 1, chunkSize: Int? = nil, _ body: @escaping @Sendable (Int) -> T) -> [T] {
     guard count > 1, Parallelism.enabled else { return (0..<count).map(body) }
     let slots = ResultSlots<T>(count)
     let threads = ProcessInfo.processInfo.activeProcessorCount * max(1, threadsPerCore)
     // Chunks keep the locking rare; several chunks per thread keep the cores evenly busy.
-    let chunk = max(1, count / (threads * 8))
+    let chunk = max(1, chunkSize ?? count / (threads * 8))
     let chunks = (count + chunk - 1) / chunk
     let runChunk: @Sendable (Int) -> Void = { c in
         let range = (c * chunk)..<min(count, (c + 1) * chunk)
