@@ -45,8 +45,11 @@ struct LoadStep {
         // A cached notice was decoded with the settings of its time (the default column), so only the same ones do.
         let reusable = result.config.map { cache.settings == $0.digest } ?? false
         let config = result.config
-        let loaded = parallelMap(files.count) { i in load(files[i], cached: reusable ? cache.notices[files[i].displayPath] : nil,
-                                                          defaultColumn: defaultColumn, config: config) }
+        // Sixteen files at a time: with the default chunks (a sixteenth of the files) one core idled while the other
+        // loaded the last chunk, up to seconds at 100,000 notices.
+        let loaded = parallelMap(files.count, chunkSize: 16) { i in
+            load(files[i], cached: reusable ? cache.notices[files[i].displayPath] : nil, defaultColumn: defaultColumn, config: config)
+        }
         result.notices.reserveCapacity(files.count)
         result.loadDiagnostics.reserveCapacity(files.count)
         result.stamps.reserveCapacity(files.count)

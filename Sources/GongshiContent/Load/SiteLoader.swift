@@ -35,7 +35,7 @@ public enum SiteLoader {
         var (config, diagnostics) = loadConfig(layout)
         let files = noticeFiles(in: layout, diagnostics: &diagnostics)
         let defaultColumn = config?.defaultColumn ?? SiteConfig.standardColumn
-        let results = parallelMap(files.count) { i in loadNotice(files[i], maxFileSize: maxFileSize, defaultColumn: defaultColumn) }
+        let results = parallelMap(files.count, chunkSize: 16) { i in loadNotice(files[i], maxFileSize: maxFileSize, defaultColumn: defaultColumn) }
         diagnostics += results.flatMap(\.1)
         guard let config else { return (nil, diagnostics) }
         return (LoadedContent(config: config, notices: results.compactMap(\.0), attachments: attachments(in: layout)), diagnostics)
