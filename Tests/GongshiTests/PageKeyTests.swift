@@ -7,6 +7,24 @@ import Testing
 /// from their template fields instead of through Encodable.
 @Suite("Page keys")
 struct PageKeyTests {
+    /// A row's values as its template fields give them, as `FlatValue`s (nil: a field without a value).
+    func templateValues(_ row: some FlatRow) -> [FlatValue?] {
+        row.templateFields.map { _, value in
+            switch value {
+            case let text as String: return .text(text)
+            case let number as Int: return .number(number)
+            case let flag as Bool: return .flag(flag)
+            default: return nil
+            }
+        }
+    }
+
+    func flatValues(_ row: some FlatRow) -> [FlatValue?] {
+        var values: [FlatValue?] = []
+        row.forEachValue { values.append($0) }
+        return values
+    }
+
     func digest<Row: Encodable>(_ rows: [Row]) throws -> UInt64 {
         let encoder = DigestEncoder()
         try encoder.add(rows)
@@ -34,18 +52,23 @@ struct PageKeyTests {
     }
 
     /// The rows of the example site's overview and sitemap hold only texts, numbers and flags (anything else would stop
-    /// the build), and their digest is what the page's key uses.
+    /// the build), and their digest is what the page's key uses: made from their values (`FlatRow.forEachValue`), which
+    /// are their template fields' values, one by one in the same order.
     @Test func flatRowsOfTheExampleSiteHoldOnlyTextsNumbersAndFlags() throws {
-        var checked = 0
+        var checked = 0, flatRows = 0
         for view in try exampleSiteViews(everything: true) {
             var fields: [KeyValuePairs<String, Any?>] = []
             if let page = view as? PageView, let rows = page.overview?.rows {
                 fields = rows.map(\.templateFields)
                 _ = try digest(rows)
+                for row in rows { #expect(flatValues(row) == templateValues(row)) }
+                flatRows += rows.count
             }
             if let sitemap = view as? SitemapView {
                 fields = sitemap.urls.map(\.templateFields)
                 _ = try digest(sitemap.urls)
+                for row in sitemap.urls { #expect(flatValues(row) == templateValues(row)) }
+                flatRows += sitemap.urls.count
             }
             for row in fields {
                 for (name, value) in row {
@@ -55,5 +78,18 @@ struct PageKeyTests {
             }
         }
         #expect(checked > 100)
+        #expect(flatRows > 20)
+    }
+
+    /// A row's values are its template fields' values, one by one in the same order, with a value in every field (the
+    /// example site's rows may leave some out) and with none where one can be missing.
+    @Test func aRowsValuesAreItsTemplateFieldsValues() {
+        let full = row(title: "t", url: "u", org: "o", date: "d", total: 1, done: 2, partial: 3, ongoing: 4, notStarted: 5, overdue: 6,
+                       percent: 7, superseded: true)
+        #expect(flatValues(full) == templateValues(full))
+        #expect(flatValues(full).count == full.templateFields.count)
+        for url in [SitemapURLView(location: "l", lastModified: "m"), SitemapURLView(location: "l", lastModified: nil)] {
+            #expect(flatValues(url) == templateValues(url))
+        }
     }
 }

@@ -42,3 +42,16 @@ struct ContextFields: MustacheParent, CustomStringConvertible, @unchecked Sendab
     /// class (a struct would print every field, the page's HTML unescaped among them).
     var description: String { "GongshiRender.ContextFields" }
 }
+
+/// A row a page holds one of per notice (the overview's, the sitemap's), made only of texts, numbers and flags: its
+/// values typed, in the order of `templateFields`, for page keys. Through `templateFields` each value is boxed in `Any`
+/// and cast back, which made the overview's 10,000 rows (22,000 instructions each) the most of an edit's work on its key.
+public protocol FlatRow: TemplateFields {
+    func forEachValue(_ body: (FlatValue?) -> Void)
+}
+
+public enum FlatValue: Equatable, Sendable {
+    case text(String)
+    case number(Int)
+    case flag(Bool)
+}

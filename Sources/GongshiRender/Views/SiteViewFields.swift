@@ -92,6 +92,15 @@ extension OverviewRowView: TemplateFields {
     }
 }
 
+extension OverviewRowView: FlatRow {
+    public func forEachValue(_ body: (FlatValue?) -> Void) {
+        body(.text(title)); body(.text(url)); body(.text(org)); body(.text(date))
+        body(.number(total)); body(.number(done)); body(.number(partial)); body(.number(ongoing))
+        body(.number(notStarted)); body(.number(overdue)); body(.number(percent))
+        body(.flag(superseded))
+    }
+}
+
 extension OverviewView: TemplateFields {
     public var templateFields: KeyValuePairs<String, Any?> {
         ["rows": rows.templateContext, "hasRows": hasRows, "total": total, "done": done, "partial": partial,
@@ -136,6 +145,13 @@ extension FeedView: TemplateFields {
 extension SitemapURLView: TemplateFields {
     public var templateFields: KeyValuePairs<String, Any?> {
         ["location": location, "lastModified": lastModified]
+    }
+}
+
+extension SitemapURLView: FlatRow {
+    public func forEachValue(_ body: (FlatValue?) -> Void) {
+        body(.text(location))
+        body(lastModified.map(FlatValue.text))
     }
 }
 
