@@ -66,4 +66,29 @@ struct ParallelTests {
         }
         #expect(serial == (true, true) && seen.order == ["body", "background"])
     }
+
+    /// Prefetched work runs on a thread of its own right away (it has begun before `value` is asked for), `value` waits
+    /// for it and gives its result, every time. Without parallelism it runs on the asking thread, only when asked.
+    @Test func prefetchedWorkRunsBeforeItIsAskedForAndGivesItsResult() {
+        final class Started: @unchecked Sendable { let ready = DispatchSemaphore(value: 0); let lock = NSLock(); var runs = 0 }
+        let started = Started()
+        let caller = ObjectIdentifier(Thread.current)
+        let prefetched = Prefetched { () -> Bool in
+            started.lock.withLock { started.runs += 1 }
+            started.ready.signal()
+            usleep(20_000)
+            return ObjectIdentifier(Thread.current) != caller
+        }
+        #expect(started.ready.wait(timeout: .now() + 10) == .success)  // begun without anyone asking
+        #expect(prefetched.value == true && prefetched.value == true && started.runs == 1)
+
+        let lazy = Parallelism.$enabled.withValue(false) {
+            Prefetched { () -> Bool in
+                started.lock.withLock { started.runs += 1 }
+                return ObjectIdentifier(Thread.current) == caller
+            }
+        }
+        #expect(started.runs == 1)
+        #expect(lazy.value == true && lazy.value == true && started.runs == 2)
+    }
 }

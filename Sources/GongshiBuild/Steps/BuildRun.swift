@@ -38,12 +38,17 @@ final class BuildRun: @unchecked Sendable {
     let layout: SiteLayout
     let output: URL
     let fingerprint: String
+    /// The last build's cache, read while the fingerprint is taken: an edit needs both, one after the other they were
+    /// a fifth of its time (10,000 notices). A build with nothing to do returns without waiting for it.
+    private let cache: Prefetched<BuildCache>
     private var clock = StageClock()
 
     init(_ options: BuildOptions) {
         self.options = options
         layout = SiteLayout(root: options.site)
-        output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
+        let output = (options.output ?? layout.root.appendingPathComponent("public")).standardizedFileURL
+        self.output = output
+        cache = Prefetched { options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache() }
         fingerprint = layout.inputFingerprint(extra: "\(output.path)|\(options.baseURL ?? "")|\(options.maxFileSize)|\(options.preview)|\(BuildCache.program)")
         clock.lap("input fingerprint")
     }
@@ -61,7 +66,7 @@ final class BuildRun: @unchecked Sendable {
     /// What the last build into this folder knew: unchanged files are not decoded, unchanged pages not rendered.
     func readCache() -> BuildCache {
         try? FileManager.default.removeItem(at: BuildStamp.url(for: output))
-        let cache = options.reuseUnchangedOutput ? BuildCache.read(for: output) : BuildCache()
+        let cache = cache.value
         clock.lap("read build cache")
         return cache
     }

@@ -72,6 +72,34 @@ public func concurrently<A, B>(_ body: () -> A, alongside background: @escaping 
     return (mine, other.lock.withLock { other.values[0]! })
 }
 
+/// Work begun on a thread of its own before it is known to be needed: `value` waits for it. When it is not needed,
+/// nothing waits: the thread finishes on its own and its result is let go. Without parallelism the work runs when
+/// `value` is first asked for, on the asking thread.
+public final class Prefetched<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private let done = DispatchGroup()
+    private var work: (@Sendable () -> T)?
+    private var result: T?
+
+    public init(_ work: @escaping @Sendable () -> T) {
+        guard Parallelism.enabled else { self.work = work; return }
+        done.enter()
+        Thread { [self] in
+            let made = work()
+            lock.withLock { result = made }
+            done.leave()
+        }.start()
+    }
+
+    public var value: T {
+        done.wait()
+        return lock.withLock {
+            if let work { result = work(); self.work = nil }
+            return result!
+        }
+    }
+}
+
 /// Chunk numbers handed out one at a time to the threads that ask.
 private final class ChunkQueue: @unchecked Sendable {
     private let lock = NSLock()
