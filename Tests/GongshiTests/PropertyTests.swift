@@ -173,6 +173,41 @@ struct PropertyTests {
         }
     }
 
+    /// The tokenizer decodes UTF-8 itself; it gives what the same rules give over `unicodeScalars` (the tokenizer as
+    /// it was before, kept here), for texts of ASCII, full-width letters and digits, Han characters of every block
+    /// (four-byte ones too), other two-, three- and four-byte characters and line breaks.
+    @Test func tokenizerGivesWhatTheRulesGiveOverUnicodeScalars() async {
+        let characters = Array("aZz09 -_.,\n\tＡｚ０９ｇＱ巡察整改〇㐀䶵丂龥豈𠀀𪛖𯨟éßΩ，、“”　（）😀🀄")
+        let text = Gen<Character?>.element(of: characters).map { $0! }.string(of: 0...60)
+        await propertyCheck(count: 3000, input: text) { text in
+            #expect(SearchIndexBuilder.tokenSet(in: text) == PropertyTests.tokenSetOverScalars(text), "\(text)")
+        }
+    }
+
+    static func tokenSetOverScalars(_ text: String) -> SearchIndexBuilder.TokenSet {
+        var han = Set<UInt64>(), words = Set<String>(), word = "", previous: Unicode.Scalar?
+        for raw in text.unicodeScalars {
+            var scalar = raw
+            if (0xFF10...0xFF19).contains(raw.value) || (0xFF21...0xFF3A).contains(raw.value) || (0xFF41...0xFF5A).contains(raw.value) {
+                scalar = Unicode.Scalar(raw.value - 0xFEE0)!
+            }
+            if SearchIndexBuilder.isHan(scalar) {
+                if !word.isEmpty { words.insert(word); word = "" }
+                han.insert(UInt64(scalar.value))
+                if let previous { han.insert(SearchIndexBuilder.TokenSet.pair(previous, scalar)) }
+                previous = scalar
+            } else if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                previous = nil
+                word.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
+            } else {
+                previous = nil
+                if !word.isEmpty { words.insert(word); word = "" }
+            }
+        }
+        if !word.isEmpty { words.insert(word) }
+        return SearchIndexBuilder.TokenSet(han: han.sorted(), words: words.sorted())
+    }
+
     @Test func placeholderPrefilterNeverHidesAPlaceholder() async {
         let text = Gen<Character?>.element(of: Array("XxＸｘ 年月日号某〔〕【】TODOtodo整改\u{3000}")).map { $0! }.string(of: 0...12)
         await propertyCheck(count: 3000, input: text) { line in
