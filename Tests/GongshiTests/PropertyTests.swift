@@ -159,7 +159,7 @@ struct PropertyTests {
             var expected = Set<String>()
             var previous: Character?
             for character in text {
-                if character.unicodeScalars.allSatisfy(SearchIndexBuilder.isHan) {
+                if character.unicodeScalars.allSatisfy({ SearchIndexBuilder.isHan($0.value) }) {
                     expected.insert(String(character))
                     if let previous { expected.insert(String(previous) + String(character)) }
                     previous = character
@@ -191,10 +191,10 @@ struct PropertyTests {
             if (0xFF10...0xFF19).contains(raw.value) || (0xFF21...0xFF3A).contains(raw.value) || (0xFF41...0xFF5A).contains(raw.value) {
                 scalar = Unicode.Scalar(raw.value - 0xFEE0)!
             }
-            if SearchIndexBuilder.isHan(scalar) {
+            if SearchIndexBuilder.isHan(scalar.value) {
                 if !word.isEmpty { words.insert(word); word = "" }
                 han.insert(UInt64(scalar.value))
-                if let previous { han.insert(SearchIndexBuilder.TokenSet.pair(previous, scalar)) }
+                if let previous { han.insert(SearchIndexBuilder.TokenSet.pair(previous.value, scalar.value)) }
                 previous = scalar
             } else if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
                 previous = nil

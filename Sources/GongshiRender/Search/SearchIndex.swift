@@ -63,7 +63,6 @@ public enum SearchIndexBuilder {
         public init(han: [UInt64] = [], words: [String] = []) { self.han = han; self.words = words }
 
         /// Bit 62 marks a pair (first scalar in bits 21–41, second in 0–20); a single character is its scalar value.
-        static func pair(_ a: Unicode.Scalar, _ b: Unicode.Scalar) -> UInt64 { pair(a.value, b.value) }
         static func pair(_ a: UInt32, _ b: UInt32) -> UInt64 { 1 << 62 | UInt64(a) << 21 | UInt64(b) }
 
         /// The UTF-8 bytes of a packed token, one by one (what `shardHash` and the index's size are made of). Han
@@ -142,8 +141,6 @@ public enum SearchIndexBuilder {
         endWord()
         return TokenSet(han: han.sorted(), words: words.sorted())
     }
-
-    static func isHan(_ s: Unicode.Scalar) -> Bool { isHan(s.value) }
 
     static func isHan(_ value: UInt32) -> Bool {
         (0x3400...0x4DBF).contains(value) || (0x4E00...0x9FFF).contains(value) || (0xF900...0xFAFF).contains(value)
