@@ -38,12 +38,16 @@ struct TimeOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("参照时间（北京时间），决定哪些通知已到发布时间、哪些问题已逾期、公示期是否结束。默认：环境变量 SOURCE_DATE_EPOCH，没有则为当前时间。例如 2026-11-23 或 \"2026-11-23 09:30\"", valueName: "TIME"))
     var now: String?
 
-    func validate() throws {
-        do { _ = try Moment.reference(now: now) } catch { throw ValidationError("\(error)") }
-    }
+    func validate() throws { _ = try referenceMoment(now) }
 
     /// The reference time asked for (validated above).
-    var moment: Moment { (try? Moment.reference(now: now)) ?? Moment.current() }
+    var moment: Moment { (try? referenceMoment(now)) ?? Moment.current() }
+}
+
+/// The reference time `--now` gives (else SOURCE_DATE_EPOCH, else the clock); a text that is no time is refused with
+/// the reason, which names it.
+private func referenceMoment(_ now: String?) throws -> Moment {
+    do { return try Moment.reference(now: now) } catch { throw ValidationError("\(error)") }
 }
 
 /// The day `init`, `new` and `import` take as today (for dates left unwritten), so their output can be reproduced.
@@ -51,10 +55,8 @@ struct TodayOption: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("参照时间（北京时间），作为“今天”：没有写日期时用它的日期。默认：环境变量 SOURCE_DATE_EPOCH，没有则为当前时间。例如 2026-11-23", valueName: "TIME"))
     var now: String?
 
-    func validate() throws {
-        do { _ = try Moment.reference(now: now) } catch { throw ValidationError("\(error)") }
-    }
+    func validate() throws { _ = try referenceMoment(now) }
 
     /// The day of the reference time asked for (validated above), on Beijing time.
-    var today: CalendarDate { ((try? Moment.reference(now: now)) ?? Moment.current()).date }
+    var today: CalendarDate { ((try? referenceMoment(now)) ?? Moment.current()).date }
 }
