@@ -450,6 +450,39 @@ struct IncrementalBuildTests {
         }
     }
 
+    /// Notice files saved again while their pages are being made (after the checks): the build fails with the
+    /// message that names a changed file, and the published site is left as it was.
+    @Test func noticesEditedWhileTheirPagesAreMadeFailTheBuildAndKeepTheSite() throws {
+        let site = try TempSite()
+        defer { site.remove() }
+        for i in 0..<40 { try site.notice("n\(i).md", noticeText(title: "测试单位关于巡察整改情况的通报\(i)", extra: "slug: n\(i)")) }
+        try site.build()
+        func published() throws -> [String: Data] {
+            var files: [String: Data] = [:]
+            for entry in FileTree.entries(under: site.output.path) where !entry.isDirectory {
+                files[entry.path] = try Data(contentsOf: URL(fileURLWithPath: entry.path))
+            }
+            return files
+        }
+        let before = try published()
+        try site.notice("n0.md", noticeText(title: "测试单位关于巡察整改情况的通报0", extra: "slug: n0", body: "改过的正文。"))
+        var options = BuildOptions(site: site.root, now: referenceTime)
+        let root = site.root
+        options.checkpoint = { point in
+            guard point == .checked else { return }
+            for i in 0..<40 {
+                try? Data(noticeText(title: "测试单位关于巡察整改情况的通报\(i)", extra: "slug: n\(i)", body: "保存到一半。").utf8)
+                    .write(to: root.appendingPathComponent("content/notices/n\(i).md"))
+            }
+        }
+        #expect {
+            try SiteBuilder.build(options)
+        } throws: { error in
+            (error as? BuildFailure)?.diagnostics.contains { $0.message.contains("被修改") && $0.file.hasPrefix("content/notices/n") } ?? false
+        }
+        #expect(try published() == before)
+    }
+
     @Test func aNoticeEditedDuringTheBuildIsAnErrorNotAMixedPage() throws {
         let site = try TempSite()
         defer { site.remove() }
